@@ -1,0 +1,162 @@
+"""Model bundles on disk: LightGBM's text model plus a JSON manifest.
+
+Nothing here unpickles anything: a bundle is read as text and JSON, every
+file the manifest lists is checked against its SHA-256, and the manifest's
+labels and feature columns must match this code before a model is used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import lightgbm as lgb
+import numpy as np
+
+from .labels import LABELS
+
+FORMAT = "clean-article-model"
+FORMAT_VERSION = 1
+MANIFEST_FILE = "manifest.json"
+MODEL_FILE = "model.txt"
+MAX_MANIFEST_BYTES = 1_000_000
+MAX_MODEL_BYTES = 200_000_000
+
+
+class BundleError(ValueError):
+    """A model bundle that cannot be used; the message says why."""
+
+
+def sha256_text(text: str) -> str:
+    """SHA-256 hex digest of a text's UTF-8 bytes."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class ModelBundle:
+    """A trained model: LightGBM text, manifest, and the booster built from it.
+
+    Pickles as its text and manifest only, so it ships cheaply to worker
+    processes and rebuilds the booster there.
+    """
+
+    model_text: str
+    manifest: dict[str, Any]
+    booster: lgb.Booster = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.booster = lgb.Booster(model_str=self.model_text)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"model_text": self.model_text, "manifest": self.manifest}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.model_text = state["model_text"]
+        self.manifest = state["manifest"]
+        self.__post_init__()
+
+    @property
+    def feature_columns(self) -> tuple[str, ...]:
+        """The columns the model was trained on, in order."""
+        return tuple(self.manifest["feature_columns"])
+
+    @property
+    def keep_threshold(self) -> float:
+        """Minimum P(reporting) + P(opinion) for a paragraph to be kept."""
+        return float(self.manifest.get("thresholds", {}).get("keep", 0.5))
+
+    @property
+    def name(self) -> str:
+        """A short identifier: the manifest's name and the model hash prefix."""
+        return f"{self.manifest.get('name', 'model')}@{sha256_text(self.model_text)[:12]}"
+
+    def predict_proba(self, matrix: np.ndarray) -> np.ndarray:
+        """Class probabilities, one row per paragraph, columns in LABELS order."""
+        if matrix.shape[0] == 0:
+            return np.zeros((0, len(LABELS)))
+        return np.asarray(self.booster.predict(matrix, num_threads=1), dtype=float).reshape(-1, len(LABELS))
+
+
+def _read_limited(path: Path, limit: int) -> bytes:
+    size = path.stat().st_size
+    if size > limit:
+        raise BundleError(f"{path}: {size:,} bytes is larger than a model file may be ({limit:,})")
+    return path.read_bytes()
+
+
+def load_bundle(directory: str | os.PathLike[str], expected_columns: tuple[str, ...]) -> ModelBundle:
+    """Load and verify a bundle directory; raise :class:`BundleError` if unusable."""
+    root = Path(directory)
+    manifest_path = root / MANIFEST_FILE
+    if not manifest_path.is_file():
+        raise BundleError(f"{root}: not a model bundle (no {MANIFEST_FILE})")
+    try:
+        manifest = json.loads(_read_limited(manifest_path, MAX_MANIFEST_BYTES).decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise BundleError(f"{manifest_path}: unreadable manifest ({error})") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise BundleError(f"{manifest_path}: not a {FORMAT} manifest")
+    if manifest.get("format_version") != FORMAT_VERSION:
+        raise BundleError(
+            f"{manifest_path}: format version {manifest.get('format_version')!r}, this code reads {FORMAT_VERSION}"
+        )
+    if tuple(manifest.get("labels", ())) != LABELS:
+        raise BundleError(f"{manifest_path}: labels {manifest.get('labels')} differ from {list(LABELS)}")
+    columns = tuple(manifest.get("feature_columns", ()))
+    if columns != expected_columns:
+        missing = sorted(set(expected_columns) - set(columns))[:5]
+        extra = sorted(set(columns) - set(expected_columns))[:5]
+        raise BundleError(
+            f"{root}: model was trained on other feature columns (missing {missing}, unknown {extra}); retrain it"
+        )
+    files = manifest.get("files")
+    if not isinstance(files, dict) or MODEL_FILE not in files:
+        raise BundleError(f"{manifest_path}: lists no hash for {MODEL_FILE}")
+    texts: dict[str, str] = {}
+    for name, digest in files.items():
+        if not isinstance(name, str) or "/" in name or "\\" in name or name.startswith("."):
+            raise BundleError(f"{manifest_path}: file name {name!r} is not allowed")
+        path = root / name
+        if not path.is_file():
+            raise BundleError(f"{root}: {name} is missing")
+        data = _read_limited(path, MAX_MODEL_BYTES)
+        if hashlib.sha256(data).hexdigest() != digest:
+            raise BundleError(f"{path}: SHA-256 does not match the manifest; the bundle was modified")
+        try:
+            texts[name] = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise BundleError(f"{path}: not a text file; bundles hold only LightGBM text and JSON") from None
+    try:
+        return ModelBundle(model_text=texts[MODEL_FILE], manifest=manifest)
+    except lgb.basic.LightGBMError as error:
+        raise BundleError(f"{root / MODEL_FILE}: not a LightGBM text model ({error})") from None
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write a text file via a temporary file and rename (never half-written)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.chmod(temporary, 0o644)  # mkstemp creates 0600; outputs are ordinary files
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def save_bundle(directory: str | os.PathLike[str], model_text: str, manifest: dict[str, Any]) -> Path:
+    """Write a bundle: model text, then the manifest carrying its hash."""
+    root = Path(directory)
+    full = dict(manifest)
+    full.update(format=FORMAT, format_version=FORMAT_VERSION, labels=list(LABELS))
+    full["files"] = {MODEL_FILE: sha256_text(model_text)}
+    write_text_atomic(root / MODEL_FILE, model_text)
+    write_text_atomic(root / MANIFEST_FILE, json.dumps(full, indent=2, sort_keys=True) + "\n")
+    return root

@@ -1,0 +1,179 @@
+"""Labeled training/evaluation data: reading JSONL files of labeled articles.
+
+Two record shapes (see ``training_data/README.md``):
+
+* full text: ``{"id", "paragraphs": [{"text", "label"}, ...], ...}``
+* reference into the shared corpora: ``{"id", "corpus", "paragraphs":
+  [[index, sha1_prefix, label], ...]}``, joined here with the corpus text.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .corpora import corpora_dir, read_corpus, site_of, text_hash
+from .derive_labels import derive_label
+from .document import Block, Document
+from .html import segment_html
+from .labels import KEPT_LABELS, is_label
+from .text import words
+
+
+@dataclass(frozen=True)
+class LabeledDocument:
+    """A segmented article with one label per block."""
+
+    id: str
+    site: str
+    document: Document
+    labels: tuple[str, ...]
+    gold_text: str | None = None
+    origin: str = ""
+
+    @property
+    def reference_text(self) -> str:
+        """Gold body text: the corpus's gold, else the kept-label paragraphs."""
+        if self.gold_text is not None:
+            return self.gold_text
+        return "\n".join(
+            b.text for b, label in zip(self.document.blocks, self.labels, strict=True) if label in KEPT_LABELS
+        )
+
+
+class DataError(ValueError):
+    """A labeled-data file or record that cannot be used."""
+
+
+def _text_record(record: dict[str, Any], origin: str) -> LabeledDocument:
+    paragraphs = record["paragraphs"]
+    blocks = tuple(Block(text=str(p["text"])) for p in paragraphs)
+    labels = tuple(str(p["label"]) for p in paragraphs)
+    return LabeledDocument(
+        id=str(record["id"]),
+        site=str(record.get("site") or site_of(record)),
+        document=Document(blocks=blocks, title=str(record.get("title") or ""), url=str(record.get("url") or "")),
+        labels=labels,
+        gold_text=None,
+        origin=origin,
+    )
+
+
+def _joined_record(record: dict[str, Any], source: dict[str, Any], origin: str) -> LabeledDocument:
+    texts = [p["text"] for p in source["paragraphs"]]
+    labels: list[str] = []
+    for index, digest, label in record["paragraphs"]:
+        if index >= len(texts) or text_hash(texts[index]) != digest:
+            raise DataError(f"{record['id']}: paragraph {index} text drifted from its label (hash mismatch)")
+        labels.append(label)
+    if len(labels) != len(texts):
+        raise DataError(f"{record['id']}: {len(labels)} labels for {len(texts)} paragraphs")
+    return LabeledDocument(
+        id=record["id"],
+        site=site_of(source),
+        document=Document(blocks=tuple(Block(text=t) for t in texts), title="", url=source.get("url") or ""),
+        labels=tuple(labels),
+        gold_text=source.get("gold_text"),
+        origin=origin,
+    )
+
+
+def read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, object) pairs of a JSONL file; raises DataError on a bad line."""
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                value = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise DataError(f"{path}:{number}: not JSON ({error.msg})") from None
+            if not isinstance(value, dict):
+                raise DataError(f"{path}:{number}: expected a JSON object")
+            yield number, value
+
+
+def is_reference_record(record: dict[str, Any]) -> bool:
+    """True for a label record that points into a shared corpus."""
+    return "corpus" in record and all(isinstance(p, list) for p in record.get("paragraphs", []))
+
+
+def load_labeled(paths: Iterable[str | Path], corpora: str | Path | None = None) -> list[LabeledDocument]:
+    """Load labeled articles from JSONL files (joining corpus references)."""
+    documents: list[LabeledDocument] = []
+    wanted: dict[str, list[tuple[dict[str, Any], str]]] = {}
+    for path in map(Path, paths):
+        for number, record in read_jsonl(path):
+            origin = f"{path.name}:{number}"
+            if is_reference_record(record):
+                wanted.setdefault(record["corpus"], []).append((record, origin))
+            else:
+                documents.append(_text_record(record, origin))
+    for corpus_file, records in wanted.items():
+        by_id = {r["id"]: (r, o) for r, o in records}
+        corpus_path = corpora_dir(corpora) / corpus_file
+        if not corpus_path.is_file():
+            raise DataError(f"{corpus_path}: corpus not found (set --corpora or $CLEAN_ARTICLE_CORPORA)")
+        for source in read_corpus(corpus_path):
+            if source["id"] in by_id:
+                record, origin = by_id[source["id"]]
+                documents.append(_joined_record(record, source, origin))
+    return documents
+
+
+def _trigrams(tokens: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(tokens[i : i + 3]) for i in range(max(0, len(tokens) - 2))} if len(tokens) >= 3 else {tuple(tokens)}
+
+
+def gold_coverage(text: str, gold_trigrams: set[tuple[str, ...]]) -> float:
+    """Share of a paragraph's word 3-grams found in the gold text."""
+    grams = _trigrams(words(text))
+    return len(grams & gold_trigrams) / len(grams) if grams and grams != {()} else 0.0
+
+
+def html_labeled(source: dict[str, Any]) -> LabeledDocument | None:
+    """An HTML-mode example: the page segmented by our parser, labeled by gold coverage."""
+    gold = source.get("gold_text")
+    if not gold or not source.get("html"):
+        return None
+    document = segment_html(source["html"], source=str(source["id"]))
+    gold_trigrams = _trigrams(words(gold))
+    title = source.get("title") or document.title
+    labels = tuple(
+        derive_label(b.text, "content" if gold_coverage(b.text, gold_trigrams) >= 0.5 else "boilerplate", title)
+        for b in document.blocks
+    )
+    return LabeledDocument(
+        id=f"{source['id']}#html", site=site_of(source), document=document, labels=labels, gold_text=gold, origin="html"
+    )
+
+
+def validate_record(record: dict[str, Any]) -> list[str]:
+    """Problems with one label record (empty when it is valid)."""
+    problems: list[str] = []
+    if not isinstance(record.get("id"), str) or not record.get("id"):
+        problems.append("missing string 'id'")
+    paragraphs = record.get("paragraphs")
+    if not isinstance(paragraphs, list) or not paragraphs:
+        return [*problems, "missing non-empty list 'paragraphs'"]
+    for position, paragraph in enumerate(paragraphs):
+        if isinstance(paragraph, list):
+            if len(paragraph) != 3 or not isinstance(paragraph[0], int) or not isinstance(paragraph[1], str):
+                problems.append(f"paragraph {position}: expected [index, sha1, label]")
+                continue
+            label = paragraph[2]
+            if paragraph[0] != position:
+                problems.append(f"paragraph {position}: index {paragraph[0]} out of order")
+        elif isinstance(paragraph, dict):
+            label = paragraph.get("label")
+            if not isinstance(paragraph.get("text"), str):
+                problems.append(f"paragraph {position}: 'text' must be a string")
+        else:
+            problems.append(f"paragraph {position}: expected an object or a list")
+            continue
+        if not is_label(label):
+            problems.append(f"paragraph {position}: unknown label {label!r}")
+    return problems

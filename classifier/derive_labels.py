@@ -1,0 +1,115 @@
+"""First-pass fine labels for the shared corpora, from their binary gold.
+
+The corpora say only content / boilerplate per paragraph. These rules split
+that into the eight labels (a person or reviewer then corrects them): a
+boilerplate paragraph that reads like a caption becomes ``caption``, a link
+list ``navigation``, long prose outside the story ``off_topic``, and so on.
+Run ``python -m classifier.derive_labels`` to regenerate the label files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from features.base import view_paragraph
+from features.boilerplate import ABOUT_ORG, AD_NOTICE, CONTACT, EMAIL, LEGAL, RELEASE_MARKER
+from features.captions import CAPTION_MARKER, CREDIT, GALLERY_CHROME
+from features.comments import COMMENT_CHROME, RELATIVE_TIME
+from features.metadata import BYLINE, DATE_TOKEN, READING_TIME, URL_LINE
+from features.navigation import CALL_TO_ACTION, LEAD_IN, NAV_PHRASES
+from features.off_topic import RAIL_HEADER
+
+from .corpora import CORPUS_FILES, corpora_dir, read_corpus, site_of, text_hash
+
+PAGE_TYPES = frozenset({None, "article"})
+SHORT_WORDS = 8
+PROSE_WORDS = 25
+
+
+def _is_metadata(text: str, words: int, title: str) -> bool:
+    if words == 0:
+        return False
+    normalized = " ".join(text.lower().split()).lstrip("# ")
+    if title and normalized == " ".join(title.lower().split()):
+        return True
+    if words <= 12 and BYLINE.match(text):
+        return True
+    if URL_LINE.match(text):
+        return True
+    if READING_TIME.search(text) and words <= 12:
+        return True
+    return words <= 10 and len(DATE_TOKEN.findall(text)) >= max(2, words * 0.6)
+
+
+def derive_label(text: str, binary: str, title: str) -> str:
+    """The fine label the rules give a paragraph with the corpus's binary label."""
+    paragraph = view_paragraph(text, None)
+    plain = paragraph.plain.strip()
+    words = len(paragraph.words)
+    if _is_metadata(plain, words, title):
+        return "metadata"
+    if binary == "content":
+        return "reporting"
+    link_share = paragraph.link_chars / max(1, len(plain))
+    if CAPTION_MARKER.match(plain) or GALLERY_CHROME.match(plain) or (words <= 20 and CREDIT.search(plain)):
+        return "caption"
+    if RELATIVE_TIME.search(plain) or (words <= 6 and COMMENT_CHROME.search(plain)):
+        return "comment"
+    if (
+        CONTACT.search(plain)
+        or EMAIL.search(plain)
+        or LEGAL.search(plain)
+        or ABOUT_ORG.search(plain)
+        or RELEASE_MARKER.search(plain)
+        or AD_NOTICE.search(plain)
+    ):
+        return "boilerplate"
+    if RAIL_HEADER.match(plain) or LEAD_IN.match(plain) or CALL_TO_ACTION.match(plain):
+        return "navigation"
+    if link_share >= 0.5 or words < SHORT_WORDS or NAV_PHRASES.search(plain[:300]) and words < PROSE_WORDS:
+        return "navigation"
+    if words >= PROSE_WORDS:
+        return "off_topic"
+    return "boilerplate"
+
+
+def derive_record(record: dict[str, Any], corpus_file: str) -> dict[str, Any]:
+    """Label file entry for one corpus record."""
+    title = record.get("title") or ""
+    return {
+        "id": record["id"],
+        "corpus": corpus_file,
+        "site": site_of(record),
+        "page_type": record.get("page_type"),
+        "reviewed": False,
+        "paragraphs": [
+            [i, text_hash(p["text"]), derive_label(p["text"], p["label"], title)]
+            for i, p in enumerate(record["paragraphs"])
+        ],
+    }
+
+
+def main() -> None:
+    """Write first-pass label files for the article pages of the shared corpora."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpora", default=None)
+    parser.add_argument("-o", "--out", default="training_data/corpora")
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for name in ("wcxb", "scrapinghub", "readability"):
+        corpus_file = CORPUS_FILES[name]
+        lines = []
+        for record in read_corpus(corpora_dir(args.corpora) / corpus_file):
+            if record.get("page_type") in PAGE_TYPES and record["paragraphs"]:
+                lines.append(json.dumps(derive_record(record, corpus_file), ensure_ascii=False, sort_keys=True))
+        target = out / corpus_file.replace(".jsonl.gz", ".labels.jsonl")
+        target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"{target}: {len(lines)} records")
+
+
+if __name__ == "__main__":
+    main()

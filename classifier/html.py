@@ -1,0 +1,167 @@
+"""HTML pages into blocks with DOM hints, using lxml's forgiving parser.
+
+Blocks are rendered in the same shape as a text scrape (links as
+``[text](#)``, headings as ``# ...``, list items as ``- ...``) so one model
+serves both input formats; the tree adds :class:`DomHints`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from .document import Block, Document, DomHints
+
+SKIPPED_TAGS = frozenset(
+    """
+    script style noscript template svg math iframe head select option button input textarea
+    canvas object embed video audio map area link meta base
+    """.split()
+)
+BLOCK_TAGS = frozenset(
+    """
+    p div li ul ol dl dt dd h1 h2 h3 h4 h5 h6 td th tr table thead tbody tfoot caption
+    blockquote pre figure figcaption section article header footer nav aside main form address
+    fieldset legend details summary hr br center dialog body html
+    """.split()
+)
+HEADING_LEVEL = {f"h{i}": i for i in range(1, 7)}
+CLASS_TOKEN = re.compile(r"[a-z]{2,20}")
+MAX_CLASS_TOKENS = 64
+
+
+@dataclass
+class _Open:
+    """An open element on the walk's stack."""
+
+    tag: str
+    tokens: frozenset[str]
+
+
+@dataclass
+class _Buffer:
+    """Inline text collected for the block being built."""
+
+    pieces: list[str] = field(default_factory=list)
+    link_starts: list[int] = field(default_factory=list)
+
+
+def _class_tokens(element: etree._Element) -> frozenset[str]:
+    raw = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+    return frozenset(CLASS_TOKEN.findall(raw)[:MAX_CLASS_TOKENS])
+
+
+def _hints(stack: list[_Open]) -> DomHints:
+    block_tags = [o.tag for o in stack if o.tag in BLOCK_TAGS]
+    tokens: set[str] = set()
+    for opened in stack:
+        tokens |= opened.tokens
+    return DomHints(
+        tag=block_tags[-1] if block_tags else "body",
+        depth=len(stack),
+        ancestor_tags=frozenset(o.tag for o in stack),
+        class_tokens=frozenset(tokens),
+    )
+
+
+def _render(pieces: list[str], tag: str) -> str:
+    text = " ".join("".join(pieces).split())
+    if not text:
+        return ""
+    if tag in HEADING_LEVEL:
+        return "#" * HEADING_LEVEL[tag] + " " + text
+    if tag == "li":
+        return "- " + text
+    return text
+
+
+def _flush(buffer: _Buffer, stack: list[_Open], blocks: list[Block]) -> None:
+    hints = _hints(stack)
+    text = _render(buffer.pieces, hints.tag)
+    if text:
+        blocks.append(Block(text=text, dom=hints))
+    buffer.pieces.clear()
+    buffer.link_starts.clear()
+
+
+def parse_html_tree(html: str) -> etree._Element | None:
+    """Parse HTML text with a recovering parser; None when nothing parses."""
+    parser = etree.HTMLParser(recover=True, remove_comments=True, remove_pis=True, no_network=True)
+    try:
+        return etree.fromstring(html, parser)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def page_title(root: etree._Element) -> str:
+    """The page's title: og:title, else <title>, else the first <h1>."""
+    for xpath in ('//meta[@property="og:title"]/@content', "//title//text()", "//h1//text()"):
+        found = " ".join(" ".join(str(t) for t in root.xpath(xpath)[:20]).split())
+        if found:
+            return found[:500]
+    return ""
+
+
+def page_url(root: etree._Element) -> str:
+    """The canonical URL the page declares, if any."""
+    for xpath in ('//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content'):
+        found = root.xpath(xpath)
+        if found:
+            return str(found[0]).strip()[:2000]
+    return ""
+
+
+def html_blocks(root: etree._Element) -> list[Block]:
+    """Walk the tree (iteratively: pages can be deep) and emit text blocks."""
+    blocks: list[Block] = []
+    stack: list[_Open] = []
+    buffer = _Buffer()
+    walk = etree.iterwalk(root, events=("start", "end"))
+    for event, element in walk:
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        if event == "start":
+            if not tag or tag in SKIPPED_TAGS:
+                if tag:
+                    walk.skip_subtree()
+                    if element.tail:
+                        buffer.pieces.append(element.tail)
+                continue
+            if tag in BLOCK_TAGS:
+                _flush(buffer, stack, blocks)
+            stack.append(_Open(tag=tag, tokens=_class_tokens(element)))
+            if tag == "a":
+                buffer.link_starts.append(len(buffer.pieces))
+            if element.text:
+                buffer.pieces.append(element.text)
+            continue
+        if not tag or tag in SKIPPED_TAGS or not stack:
+            continue
+        if tag == "a" and buffer.link_starts:
+            start = buffer.link_starts.pop()
+            inner = " ".join("".join(buffer.pieces[start:]).split())
+            del buffer.pieces[start:]
+            if inner:
+                buffer.pieces.append(f" [{inner}](#) ")
+        if tag in BLOCK_TAGS:
+            _flush(buffer, stack, blocks)
+        stack.pop()
+        if element.tail:
+            buffer.pieces.append(element.tail)
+    _flush(buffer, stack, blocks)
+    return blocks
+
+
+def segment_html(html: str, source: str = "") -> Document:
+    """Segment an HTML page into a :class:`Document` of blocks with DOM hints."""
+    root = parse_html_tree(html)
+    if root is None:
+        return Document(blocks=(), source=source, input_format="html")
+    return Document(
+        blocks=tuple(html_blocks(root)),
+        title=page_title(root),
+        url=page_url(root),
+        source=source,
+        input_format="html",
+    )

@@ -1,0 +1,57 @@
+"""Small text helpers shared by segmentation, features and metrics.
+
+Every pattern here is linear-time: character classes with bounded
+repetition, no nested quantifiers, so hostile input cannot make them
+backtrack catastrophically.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+# A markdown link as scrapers write it: [text](target). Bounded so a page of
+# unmatched brackets stays linear.
+MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{0,3000})\]\(([^()\s]{0,3000})\)")
+WORD = re.compile(r"\w+")
+HEADING_MARK = re.compile(r"^#{1,6}\s")
+LIST_MARK = re.compile(r"^\s{0,8}(?:[-*+\u2022]|\d{1,3}[.)])\s")
+SENTENCE_END = re.compile(r"(?<=[.!?\u201d\"'])\s+(?=[\"\u201c\u2018(\[]?[A-Z0-9])")
+
+
+def strip_links(text: str) -> str:
+    """Replace markdown links by their visible text."""
+    return MARKDOWN_LINK.sub(r"\1", text)
+
+
+def plain_text(text: str) -> str:
+    """Visible text of a paragraph: links unwrapped, heading/list marks removed."""
+    text = strip_links(text)
+    text = HEADING_MARK.sub("", text)
+    return LIST_MARK.sub("", text, count=1).strip()
+
+
+def link_text_chars(text: str) -> int:
+    """Number of visible characters that sit inside markdown links."""
+    return sum(len(m.group(1)) for m in MARKDOWN_LINK.finditer(text))
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased ``\\w+`` tokens."""
+    return WORD.findall(text.lower())
+
+
+def token_counts(text: str) -> Counter[str]:
+    """Multiset of lower-cased ``\\w+`` tokens (the benchmark's tokenisation)."""
+    return Counter(words(text))
+
+
+def sentences(text: str) -> list[str]:
+    """Split plain text into sentences (a heuristic good enough for scoring)."""
+    parts = [p.strip() for p in SENTENCE_END.split(text)]
+    return [p for p in parts if p]
+
+
+def normalize_space(text: str) -> str:
+    """Collapse runs of whitespace to one space."""
+    return " ".join(text.split())

@@ -1,0 +1,65 @@
+"""Boilerplate: contact blocks, release markers, about-the-organisation, legal, ads."""
+
+from __future__ import annotations
+
+import re
+
+from .base import DocView, FeatureFamily, Rows, phrase_hits
+
+PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}[\s.-]\d{3,4}[\s.-]?\d{0,4}")
+EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{2,20}")
+CONTACT = re.compile(
+    r"\b(?:contact|tel|telephone|phone|fax|e-?mail|media enquiries|media inquiries|press office|"
+    r"press contact|after hours|kontakt)\b\s{0,2}:?",
+    re.I,
+)
+RELEASE_MARKER = re.compile(
+    r"(?:for immediate release|press release|news release|embargoed|^-?\s{0,2}ends\s{0,2}-?$|^#{3}$|"
+    r"\bnotes to editors?\b|\bmedia advisory\b)",
+    re.I,
+)
+ABOUT_ORG = re.compile(
+    r"(?:^about (?:the |us\b)?[A-Z]?|\bis an? (?:worldwide|global|leading|international|national|"
+    r"non-?profit|not-for-profit|independent|nonpartisan|award-winning)\b|\bfounded in \d{4}\b|"
+    r"\bheadquartered in\b|\bfor more information,? (?:visit|contact|go to)\b|\bmembers and supporters\b)",
+    re.I,
+)
+LEGAL = re.compile(
+    r"(?:\u00a9|\(c\)\s{0,2}\d{4}|copyright|all rights reserved|privacy policy|terms of (?:use|service)|"
+    r"cookie|cookies|consent|trademark|disclaimer|may not be (?:reproduced|published|redistributed)|"
+    r"impressum|datenschutz|affiliate links?|we may earn|commission)",
+    re.I,
+)
+AD_NOTICE = re.compile(r"(?:^advertisement$|^anzeige$|\bsponsored\b|\bad choices\b|\bpaid content\b)", re.I)
+
+COLUMNS = (
+    "phone_numbers",
+    "emails",
+    "contact_words",
+    "release_marker",
+    "about_organisation",
+    "legal_terms",
+    "ad_notice",
+)
+
+
+def extract(view: DocView) -> Rows:
+    """Boilerplate features for every paragraph."""
+    rows: Rows = []
+    for paragraph in view.paragraphs:
+        text = paragraph.plain[:3000]
+        rows.append(
+            (
+                float(phrase_hits(PHONE, text)),
+                float(phrase_hits(EMAIL, text)),
+                float(phrase_hits(CONTACT, text)),
+                float(bool(RELEASE_MARKER.search(text.strip()))),
+                float(phrase_hits(ABOUT_ORG, text)),
+                float(phrase_hits(LEGAL, text)),
+                float(bool(AD_NOTICE.search(text.strip()))),
+            )
+        )
+    return rows
+
+
+FAMILY = FeatureFamily(name="boilerplate", columns=COLUMNS, extract=extract)

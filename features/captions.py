@@ -1,0 +1,69 @@
+"""Captions: photo/video/gallery captions, credits and gallery chrome."""
+
+from __future__ import annotations
+
+import re
+
+from .base import MISSING, DocView, FeatureFamily, Rows, phrase_hits
+
+CAPTION_MARKER = re.compile(r"^(?:photos?|images?|pictures?|video|gallery|slideshow|watch|foto|bild)\s{0,3}:", re.I)
+GALLERY_CHROME = re.compile(
+    r"^(?:hide caption|show caption|caption|enlarge this image|click to enlarge|expand|"
+    r"\[image or embed\]|toggle caption|view gallery|see all photos|full screen|fullscreen|"
+    r"close|previous|next|\d{1,4}\s{0,3}(?:of|/|von)\s{0,3}\d{1,4}|(?:photo|image)\s{0,3}\d{1,4})$",
+    re.I,
+)
+CREDIT = re.compile(
+    r"(?:getty images|ap photo|reuters|afp\b|shutterstock|photograph:|photo by|photo:|"
+    r"credit:|image credit|courtesy of|\u00a9|file photo|epa\b|istock|via getty)",
+    re.I,
+)
+WEEKDAY_DATE = re.compile(
+    r"\bon (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)?,?\s{0,2}"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"\s{1,2}\d{1,2}\b",
+    re.I,
+)
+# Captions describe a scene in the present tense: "Smoke rises ...", "Kurdish fighters walk ...".
+SCENE_VERB = re.compile(
+    r"^(?:[A-Z][\w'.-]{0,30}\s){1,6}(?:\w{2,20}s|are|is|stand|gather|walk|wait|look|fire|flee)\s",
+)
+DOM_CAPTION_TOKENS = frozenset({"caption", "credit", "photo", "image", "gallery", "slide", "figure", "media"})
+
+COLUMNS = (
+    "caption_marker",
+    "gallery_chrome",
+    "photo_credit",
+    "scene_date",
+    "scene_present_tense",
+    "dom_in_figure",
+)
+
+
+def _dom_in_figure(view: DocView, index: int) -> float:
+    dom = view.paragraphs[index].dom
+    if dom is None:
+        return MISSING
+    in_figure = bool({"figure", "figcaption"} & dom.ancestor_tags)
+    return float(in_figure or bool(DOM_CAPTION_TOKENS & dom.class_tokens))
+
+
+def extract(view: DocView) -> Rows:
+    """Caption features for every paragraph."""
+    rows: Rows = []
+    for index, paragraph in enumerate(view.paragraphs):
+        text = paragraph.plain
+        rows.append(
+            (
+                float(bool(CAPTION_MARKER.match(text))),
+                float(bool(GALLERY_CHROME.match(text.strip()))),
+                float(phrase_hits(CREDIT, text)),
+                float(bool(WEEKDAY_DATE.search(text))),
+                float(bool(SCENE_VERB.match(text))),
+                _dom_in_figure(view, index),
+            )
+        )
+    return rows
+
+
+FAMILY = FeatureFamily(name="captions", columns=COLUMNS, extract=extract)

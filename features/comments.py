@@ -1,0 +1,41 @@
+"""Comments: reader comments and their chrome (reply, votes, 'ago' timestamps)."""
+
+from __future__ import annotations
+
+import re
+
+from .base import MISSING, DocView, FeatureFamily, Rows, phrase_hits
+
+COMMENT_CHROME = re.compile(
+    r"\b(?:reply|replies|says:|said:|commented|report abuse|report comment|flag|upvote|downvote|"
+    r"likes?|permalink|in reply to|antworten|kommentar(?:e|en)?|comments?|leave a comment|"
+    r"post a comment|add a comment)\b",
+    re.I,
+)
+RELATIVE_TIME = re.compile(
+    r"\b\d{1,3}\s{0,2}(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s{0,2}ago\b", re.I
+)
+TIMESTAMP = re.compile(r"\b\d{1,2}:\d{2}\s{0,2}(?:am|pm)?\b", re.I)
+DOM_COMMENT_TOKENS = frozenset({"comment", "comments", "reply", "replies", "respond", "discussion", "disqus", "forum"})
+
+COLUMNS = ("comment_chrome", "relative_time", "timestamp", "dom_comment_region")
+
+
+def extract(view: DocView) -> Rows:
+    """Comment features for every paragraph."""
+    rows: Rows = []
+    for paragraph in view.paragraphs:
+        text = paragraph.plain[:2000]
+        dom = paragraph.dom
+        rows.append(
+            (
+                float(phrase_hits(COMMENT_CHROME, text)),
+                float(bool(RELATIVE_TIME.search(text))),
+                float(bool(TIMESTAMP.search(text))),
+                MISSING if dom is None else float(bool(DOM_COMMENT_TOKENS & dom.class_tokens)),
+            )
+        )
+    return rows
+
+
+FAMILY = FeatureFamily(name="comments", columns=COLUMNS, extract=extract)

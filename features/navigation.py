@@ -1,0 +1,109 @@
+"""Navigation: menus, link lists, calls to action, follow/newsletter prompts."""
+
+from __future__ import annotations
+
+import re
+
+from .base import MISSING, DocView, FeatureFamily, Rows, phrase_hits
+
+NAV_PHRASES = re.compile(
+    r"\b(?:must watch|read more|read next|read also|keep reading|show less|show more|most popular|"
+    r"most read|latest news|related|follow us|follow @|sign up|sign in|log in|login|subscribe|"
+    r"newsletter|share this|share on|tweet|facebook|twitter|linkedin|whatsapp|pinterest|instagram|"
+    r"email this|print this|skip to|main menu|menu|back to top|next article|previous article|"
+    r"see also|more from|trending|recommended|you may also like|advertisement|download the app|"
+    r"click here|learn more|view all|see all|load more|all rights|cookie|home page|homepage|"
+    r"weiterlesen|mehr zum thema|anmelden|teilen|abonnieren)\b",
+    re.I,
+)
+LEAD_IN = re.compile(r"^\W{0,3}(?:read|watch|related|more|see also|listen|also read|lesen sie)\b[^:]{0,20}:", re.I)
+CALL_TO_ACTION = re.compile(
+    r"^\W{0,3}(?:sign up|subscribe|follow|click|download|share|join|donate|support|get|learn|"
+    r"register|log in|sign in|watch|listen|shop|buy|try)\b",
+    re.I,
+)
+HANDLE = re.compile(r"(?<![\w.])@\w{2,30}")
+DOM_NAV_TAGS = frozenset({"nav", "header", "footer", "aside", "form"})
+DOM_NAV_TOKENS = frozenset(
+    {
+        "nav",
+        "navigation",
+        "menu",
+        "breadcrumb",
+        "breadcrumbs",
+        "footer",
+        "header",
+        "sidebar",
+        "share",
+        "sharing",
+        "social",
+        "related",
+        "widget",
+        "newsletter",
+        "subscribe",
+        "promo",
+        "tags",
+        "tag",
+        "pagination",
+        "pager",
+        "toolbar",
+        "topbar",
+        "masthead",
+        "banner",
+        "cookie",
+        "ad",
+        "ads",
+        "advert",
+        "sponsored",
+        "recommended",
+        "trending",
+        "popular",
+        "more",
+    }
+)
+
+COLUMNS = (
+    "nav_phrases",
+    "read_or_watch_lead_in",
+    "call_to_action",
+    "link_only",
+    "short_all_caps",
+    "handle_mentions",
+    "dom_navigation_region",
+    "dom_navigation_tokens",
+)
+
+
+def _link_only(plain: str, link_chars: int) -> float:
+    return float(bool(plain) and link_chars >= 0.9 * len(plain.replace(" ", "")))
+
+
+def _dom_columns(view: DocView, index: int) -> tuple[float, float]:
+    dom = view.paragraphs[index].dom
+    if dom is None:
+        return (MISSING, MISSING)
+    return (float(bool(DOM_NAV_TAGS & dom.ancestor_tags)), float(len(DOM_NAV_TOKENS & dom.class_tokens)))
+
+
+def extract(view: DocView) -> Rows:
+    """Navigation features for every paragraph."""
+    rows: Rows = []
+    for index, paragraph in enumerate(view.paragraphs):
+        text = paragraph.plain
+        letters = [c for c in text if c.isalpha()]
+        short_caps = len(paragraph.words) <= 5 and len(letters) >= 3 and all(c.isupper() for c in letters)
+        rows.append(
+            (
+                float(phrase_hits(NAV_PHRASES, text[:2000])),
+                float(bool(LEAD_IN.match(text))),
+                float(bool(CALL_TO_ACTION.match(text))),
+                _link_only(text, paragraph.link_chars) if paragraph.links else 0.0,
+                float(short_caps),
+                float(len(HANDLE.findall(text[:2000]))),
+                *_dom_columns(view, index),
+            )
+        )
+    return rows
+
+
+FAMILY = FeatureFamily(name="navigation", columns=COLUMNS, extract=extract)

@@ -1,0 +1,69 @@
+"""Off-topic: how far a paragraph is from the article's title, lead and date."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from .base import MISSING, YEAR, DocView, FeatureFamily, Rows, share
+
+RAIL_HEADER = re.compile(
+    r"^\W{0,3}(?:latest news|latest|related (?:stories|articles|news|posts|content|coverage)|"
+    r"more (?:stories|news|from|on this|like this)|most (?:popular|read|viewed|shared)|"
+    r"recommended(?: for you| stories)?|trending(?: now| stories)?|top stories|"
+    r"you (?:may|might) also like|read next|what to read next|editor'?s picks|also in|"
+    r"further reading|around the web|from our partners|popular now|in other news|"
+    r"keep reading(?:show less)?|weitere artikel|das k\u00f6nnte sie auch interessieren)\W{0,3}$",
+    re.I,
+)
+
+COLUMNS = (
+    "title_overlap",
+    "lead_similarity",
+    "document_word_support",
+    "new_word_share",
+    "year_gap",
+    "rail_header",
+)
+
+
+def _cosine(words: tuple[str, ...], content: frozenset[str], reference: dict[str, int]) -> float:
+    counts: dict[str, int] = {}
+    for word in words:
+        if word in content:
+            counts[word] = counts.get(word, 0) + 1
+    dot = sum(n * reference.get(w, 0) for w, n in counts.items())
+    norm = math.sqrt(sum(n * n for n in counts.values())) * math.sqrt(sum(n * n for n in reference.values()))
+    return share(dot, norm)
+
+
+def _year_gap(text: str, article_year: int | None) -> float:
+    if article_year is None:
+        return MISSING
+    years = [int(y) for y in YEAR.findall(text[:5000])]
+    return float(max(abs(y - article_year) for y in years)) if years else MISSING
+
+
+def extract(view: DocView) -> Rows:
+    """Off-topic features for every paragraph."""
+    rows: Rows = []
+    seen: set[str] = set()
+    total = max(1, len(view.paragraphs))
+    for paragraph in view.paragraphs:
+        content = paragraph.content_words
+        support = share(sum(view.doc_counts[w] - 1 for w in content), len(content) * total)
+        rows.append(
+            (
+                share(len(content & view.title_words), len(view.title_words)),
+                _cosine(paragraph.words, content, view.lead_counts),
+                support,
+                share(len(content - seen), len(content)),
+                _year_gap(paragraph.plain, view.article_year),
+                float(bool(RAIL_HEADER.match(paragraph.plain.strip()))),
+            )
+        )
+        seen |= content
+    return rows
+
+
+FAMILY = FeatureFamily(name="off_topic", columns=COLUMNS, extract=extract)

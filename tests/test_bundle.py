@@ -1,0 +1,101 @@
+"""Model bundles: hashes verified, mismatches refused, nothing unpickled."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+
+from classifier import ArticleCleaner
+from classifier.bundle import MANIFEST_FILE, MODEL_FILE, BundleError
+from classifier.cleaner import default_model_dir
+from classifier.dataset import load_labeled
+from classifier.training import TrainingConfig, train_bundle
+from tests.conftest import SEEDS
+
+
+@pytest.fixture()
+def bundle_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "model"
+    shutil.copytree(default_model_dir(), target)
+    return target
+
+
+def test_save_then_load_predicts_the_same(tmp_path: Path, seed_texts):
+    documents = load_labeled([SEEDS])
+    config = TrainingConfig(rounds=5, threads=1)
+    train_bundle(documents, tmp_path / "a", config, {"name": "tiny"})
+    first = ArticleCleaner.load(tmp_path / "a")
+    shutil.copytree(tmp_path / "a", tmp_path / "b")
+    second = ArticleCleaner.load(tmp_path / "b")
+    for text in seed_texts.values():
+        assert first.clean(text).to_dict() == second.clean(text).to_dict()
+
+
+def test_training_with_fixed_seed_is_repeatable(tmp_path: Path):
+    documents = load_labeled([SEEDS])
+    config = TrainingConfig(rounds=5, threads=1, seed=7)
+    train_bundle(documents, tmp_path / "a", config, {"name": "tiny"})
+    train_bundle(documents, tmp_path / "b", config, {"name": "tiny"})
+    assert (tmp_path / "a" / MODEL_FILE).read_bytes() == (tmp_path / "b" / MODEL_FILE).read_bytes()
+    assert (tmp_path / "a" / MANIFEST_FILE).read_bytes() == (tmp_path / "b" / MANIFEST_FILE).read_bytes()
+
+
+def test_tampered_model_is_refused(bundle_copy: Path):
+    model = bundle_copy / MODEL_FILE
+    model.write_text(model.read_text().replace("learning_rate", "learning_rate ", 1))
+    with pytest.raises(BundleError, match="SHA-256 does not match"):
+        ArticleCleaner.load(bundle_copy)
+
+
+def test_mismatched_feature_columns_are_refused(bundle_copy: Path):
+    manifest = json.loads((bundle_copy / MANIFEST_FILE).read_text())
+    manifest["feature_columns"] = manifest["feature_columns"][:-1] + ["layout.something_new"]
+    (bundle_copy / MANIFEST_FILE).write_text(json.dumps(manifest))
+    with pytest.raises(BundleError, match="other feature columns"):
+        ArticleCleaner.load(bundle_copy)
+
+
+def test_wrong_labels_are_refused(bundle_copy: Path):
+    manifest = json.loads((bundle_copy / MANIFEST_FILE).read_text())
+    manifest["labels"] = ["content", "boilerplate"]
+    (bundle_copy / MANIFEST_FILE).write_text(json.dumps(manifest))
+    with pytest.raises(BundleError, match="labels"):
+        ArticleCleaner.load(bundle_copy)
+
+
+class _Booby:
+    def __reduce__(self):
+        return (Path.touch, (Path(self.marker),))
+
+
+def test_booby_trapped_pickle_is_never_executed(bundle_copy: Path, tmp_path: Path):
+    marker = tmp_path / "pwned"
+    trap = _Booby()
+    trap.marker = str(marker)
+    payload = pickle.dumps(trap)
+    for name in ("model.pkl", "model.joblib", "cleaner.pickle"):
+        (bundle_copy / name).write_bytes(payload)
+    manifest = json.loads((bundle_copy / MANIFEST_FILE).read_text())
+    manifest["files"]["model.pkl"] = __import__("hashlib").sha256(payload).hexdigest()
+    (bundle_copy / MANIFEST_FILE).write_text(json.dumps(manifest))
+    # Listed or not, a pickle is read only as bytes to hash: the bundle is refused
+    # (not UTF-8 text) or loaded without it, and the payload never runs.
+    with pytest.raises(BundleError, match="not a text file"):
+        ArticleCleaner.load(bundle_copy)
+    assert not marker.exists()
+    manifest["files"].pop("model.pkl")
+    (bundle_copy / MANIFEST_FILE).write_text(json.dumps(manifest))
+    ArticleCleaner.load(bundle_copy).clean("Some text of an article that is long enough to score.")
+    assert not marker.exists()
+
+
+def test_cleaner_pickles_as_text_and_predicts_the_same(cleaner, seed_texts):
+    blob = pickle.dumps(cleaner)
+    assert len(blob) < 2 * len(cleaner.bundle.model_text) + 1_000_000
+    clone = pickle.loads(blob)
+    text = seed_texts["blog-amnesty-mosul-war-crimes"]
+    assert clone.clean(text).to_dict() == cleaner.clean(text).to_dict()
