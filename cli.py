@@ -277,11 +277,12 @@ def label_validate(
                 for problem in validate_record(record):
                     problems += 1
                     fail(f"{where}: {problem}")
-                record_id = str(record.get("id"))
-                if record_id in seen:
+                # A reviewed record may override a rule-derived one with the same id.
+                key = f"{record.get('id')}|{bool(record.get('reviewed'))}"
+                if key in seen:
                     problems += 1
-                    fail(f"{where}: duplicate id {record_id!r} (first at {seen[record_id]})")
-                seen.setdefault(record_id, where)
+                    fail(f"{where}: duplicate id {record.get('id')!r} (first at {seen[key]})")
+                seen.setdefault(key, where)
         except (DataError, OSError, UnicodeDecodeError) as error:
             problems += 1
             fail(f"{path}: {error}")

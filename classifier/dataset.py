@@ -113,7 +113,11 @@ def load_labeled(paths: Iterable[str | Path], corpora: str | Path | None = None)
             else:
                 documents.append(_text_record(record, origin))
     for corpus_file, records in wanted.items():
-        by_id = {r["id"]: (r, o) for r, o in records}
+        by_id: dict[str, tuple[dict[str, Any], str]] = {}
+        for record, origin in records:
+            # A reviewed record replaces the rule-derived one for the same page.
+            if record["id"] not in by_id or record.get("reviewed"):
+                by_id[record["id"]] = (record, origin)
         corpus_path = corpora_dir(corpora) / corpus_file
         if not corpus_path.is_file():
             raise DataError(f"{corpus_path}: corpus not found (set --corpora or $CLEAN_ARTICLE_CORPORA)")
