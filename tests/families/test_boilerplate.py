@@ -1,0 +1,20 @@
+from features.boilerplate import FAMILY
+from tests.families.helpers import columns_for
+
+
+def test_contact_release_about_legal():
+    rows = columns_for(
+        FAMILY,
+        [
+            "Tel: +44 (0) 20 7413 5566,After hours: +44 7778 472 126,Email:,press@amnesty.org",
+            "For Immediate Release",
+            "Amnesty International is a worldwide movement of people who campaign for human rights.",
+            "© 2024 Example News. All rights reserved.",
+            "The army retook the town on Sunday.",
+        ],
+    )
+    assert rows[0]["phone_numbers"] >= 2 and rows[0]["emails"] == 1 and rows[0]["contact_words"] >= 2
+    assert rows[1]["release_marker"] == 1
+    assert rows[2]["about_organisation"] >= 1
+    assert rows[3]["legal_terms"] >= 2
+    assert sum(rows[4].values()) == 0

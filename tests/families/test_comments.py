@@ -1,0 +1,13 @@
+from features.comments import FAMILY
+from tests.families.helpers import columns_for, dom
+
+
+def test_comment_chrome():
+    rows = columns_for(
+        FAMILY,
+        ["jdoe 3 hours ago Reply", "Great article, thanks!", "The vote passed 52-48."],
+        doms=[dom("div", tokens=("comment",)), dom("p", tokens=("comment", "body")), dom("p")],
+    )
+    assert rows[0]["relative_time"] == 1 and rows[0]["comment_chrome"] >= 1
+    assert rows[1]["dom_comment_region"] == 1
+    assert rows[2]["dom_comment_region"] == 0 and rows[2]["comment_chrome"] == 0
