@@ -101,8 +101,15 @@ def is_reference_record(record: dict[str, Any]) -> bool:
     return "corpus" in record and all(isinstance(p, list) for p in record.get("paragraphs", []))
 
 
-def load_labeled(paths: Iterable[str | Path], corpora: str | Path | None = None) -> list[LabeledDocument]:
-    """Load labeled articles from JSONL files (joining corpus references)."""
+def load_labeled(
+    paths: Iterable[str | Path], corpora: str | Path | None = None, html_examples: bool = False
+) -> list[LabeledDocument]:
+    """Load labeled articles from JSONL files (joining corpus references).
+
+    With ``html_examples``, each referenced corpus page also yields an
+    HTML-mode example: its HTML segmented by our parser, labeled by coverage
+    of the gold text (see :func:`html_labeled`).
+    """
     documents: list[LabeledDocument] = []
     wanted: dict[str, list[tuple[dict[str, Any], str]]] = {}
     for path in map(Path, paths):
@@ -125,6 +132,9 @@ def load_labeled(paths: Iterable[str | Path], corpora: str | Path | None = None)
             if source["id"] in by_id:
                 record, origin = by_id[source["id"]]
                 documents.append(_joined_record(record, source, origin))
+                example = html_labeled(source) if html_examples else None
+                if example is not None:
+                    documents.append(example)
     return documents
 
 

@@ -13,9 +13,12 @@ GALLERY_CHROME = re.compile(
     r"close|previous|next|\d{1,4}\s{0,3}(?:of|/|von)\s{0,3}\d{1,4}|(?:photo|image)\s{0,3}\d{1,4})$",
     re.I,
 )
+# Credits, not mentions: "(Getty Images)", "(Photo by X/AP)", "Image: Reuters", "© X".
+# A bare agency name ("... told Reuters") is reporting, so agencies need a credit context.
 CREDIT = re.compile(
-    r"(?:getty images|ap photo|reuters|afp\b|shutterstock|photograph:|photo by|photo:|"
-    r"credit:|image credit|courtesy of|\u00a9|file photo|epa\b|istock|via getty)",
+    r"(?:\([^()]{0,80}(?:getty|ap photo|reuters|afp|epa|shutterstock|istock|photo|image|credit)[^()]{0,80}\)|"
+    r"\b(?:photo|image|picture|photograph|credit|foto|bild)s?\s{0,2}(?:by|:|credit:)\s{0,3}\S|"
+    r"getty images|shutterstock|istockphoto|via getty|file photo|courtesy of|\u00a9)",
     re.I,
 )
 WEEKDAY_DATE = re.compile(
