@@ -9,10 +9,14 @@ inputs succeeded, 1 when some failed, 2 on usage errors.
 from __future__ import annotations
 
 import json
+import os
 import sys
+from collections.abc import Iterable
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -20,7 +24,15 @@ from classifier.bundle import BundleError, write_text_atomic
 from classifier.cleaner import ArticleCleaner
 from classifier.corpora import LICENCES, is_test_site
 from classifier.dataset import DataError, load_labeled, read_jsonl, validate_record
-from classifier.inputs import DEFAULT_MAX_BYTES, InputError, decode_bytes
+from classifier.inputs import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_PARAGRAPHS,
+    DEFAULT_TIME_LIMIT,
+    InputError,
+    decode_bytes,
+)
+from classifier.outputs import AtomicTextFile, Progress, StreamSink, summary_line
+from classifier.pipeline import Job, Outcome, failed_result, file_jobs, record_jobs, run_jobs
 from classifier.result import CleanResult
 from classifier.sources import iter_inputs
 
@@ -36,6 +48,13 @@ class OutputFormat(str, Enum):
 
 
 class InputFormat(str, Enum):
+    auto = "auto"
+    text = "text"
+    html = "html"
+    jsonl = "jsonl"
+
+
+class DocumentFormat(str, Enum):
     auto = "auto"
     text = "text"
     html = "html"
@@ -60,21 +79,26 @@ def fail(message: str) -> None:
     typer.echo(f"clean-article: {message}", err=True)
 
 
-def load_cleaner(model: Path | None) -> ArticleCleaner:
-    """Load the model or exit 2 with the reason."""
+def load_cleaner(model: Path | None, **limits: float) -> ArticleCleaner:
+    """Load the model (with per-document limits) or exit 2 with the reason."""
     try:
-        return ArticleCleaner.load(model)
+        return ArticleCleaner.load(model, **limits)
     except BundleError as error:
         fail(str(error))
         raise typer.Exit(2) from None
 
 
-def render(result: CleanResult, output: OutputFormat, explanation: str | None = None) -> str:
-    """A result in the requested output format."""
-    if output is OutputFormat.json:
-        return json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
-    if output is OutputFormat.jsonl:
-        return json.dumps(result.to_dict(), ensure_ascii=False) + "\n"
+def render(
+    result: CleanResult,
+    output: OutputFormat,
+    explanation: str | None = None,
+    extra: dict[str, Any] | None = None,
+) -> str:
+    """A result in the requested output format; ``extra`` fields (a record's id) lead the JSON."""
+    if output in (OutputFormat.json, OutputFormat.jsonl):
+        data = {**(extra or {}), **result.to_dict()}
+        indent = 2 if output is OutputFormat.json else None
+        return json.dumps(data, ensure_ascii=False, indent=indent) + "\n"
     body = result.markdown if output is OutputFormat.markdown else result.text
     header = f"# {result.title}\n\n" if output is OutputFormat.markdown and result.title else ""
     text = header + body + ("\n" if body else "")
@@ -84,83 +108,179 @@ def render(result: CleanResult, output: OutputFormat, explanation: str | None = 
 @app.command()
 def clean(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
-    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
-    input_format: Annotated[InputFormat, typer.Option("--input-format", help="How to read inputs.")] = InputFormat.auto,
+    format: Annotated[
+        Optional[OutputFormat],  # noqa: UP045
+        typer.Option("--format", "-f", help="Output format [default: text; jsonl for JSONL input]."),
+    ] = None,
+    input_format: Annotated[
+        InputFormat,
+        typer.Option("--input-format", help='How to read inputs; jsonl: one {"id", "text"|"html", "url"?} per line.'),
+    ] = InputFormat.auto,
     model: Annotated[Optional[Path], typer.Option("--model", help="Model bundle directory.")] = None,  # noqa: UP045
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Output file (or directory for directory input).")
     ] = None,  # noqa: UP045
     encoding: Annotated[Optional[str], typer.Option("--encoding", help="Decode inputs with this encoding.")] = None,  # noqa: UP045
-    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse inputs larger than this.")] = DEFAULT_MAX_BYTES,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", min=1, help="Refuse inputs (or JSONL lines) larger than this.")
+    ] = DEFAULT_MAX_BYTES,
+    max_paragraphs: Annotated[
+        int, typer.Option("--max-paragraphs", min=1, help="Refuse documents with more paragraphs.")
+    ] = DEFAULT_MAX_PARAGRAPHS,
+    time_limit: Annotated[
+        float, typer.Option("--time-limit", min=0.0, help="Seconds one document may take (checked between stages).")
+    ] = DEFAULT_TIME_LIMIT,
+    workers: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
     explain: Annotated[
         bool, typer.Option("--explain", help="Show per paragraph the label, score and deciding features (slow).")
     ] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")] = False,
 ) -> None:
     """Clean articles: label every paragraph and print the story."""
-    cleaner = load_cleaner(model)
-    inputs = [Path(p).resolve() for p in paths if p != "-" and Path(p).exists()]
-    output_is_dir = output is not None and (output.is_dir() or any(Path(p).is_dir() for p in paths))
-    if output is not None and not output_is_dir and output.resolve() in inputs:
-        fail(f"{output}: refusing to overwrite an input file")
-        raise typer.Exit(2)
-    failures = documents = kept = 0
-    collected: list[str] = []
-    for item in iter_inputs(paths, max_bytes):
-        if item.error is None and item.data is not None:
-            try:
-                text = decode_bytes(item.data, encoding=encoding, max_bytes=max_bytes)
-            except InputError as error:
-                item = type(item)(item.name, None, item.relative, str(error))
-        if item.error is not None:
-            failures += 1
-            fail(f"{item.name}: {item.error}")
-            continue
-        result = cleaner.clean(text, format=input_format.value, source=item.name)
-        documents += 1
-        kept += sum(p.kept for p in result.paragraphs)
-        explanation = _explain(cleaner, text, input_format.value, result) if explain else None
-        rendered = render(result, format, explanation)
-        if output_is_dir and output is not None:
-            relative = item.relative or Path(Path(item.name).name)
-            target = output / relative.with_suffix(SUFFIX[format])
-            if target.resolve() in inputs:
-                failures += 1
-                fail(f"{item.name}: output {target} would overwrite an input; skipped")
-                continue
-            write_text_atomic(target, rendered)
-        else:
-            collected.append(rendered)
-    _emit(
-        collected,
-        format,
-        output if not output_is_dir else None,
-        len(paths) == 1 and not any(Path(p).is_dir() for p in paths),
-    )
+    records = input_format is InputFormat.jsonl
+    chosen = format or (OutputFormat.jsonl if records else OutputFormat.text)
+    cleaner = load_cleaner(model, max_chars=max_bytes, max_paragraphs=max_paragraphs, time_limit=time_limit)
+    target = _output_target(paths, output, records)
+    if records:
+        jobs = record_jobs(paths, max_bytes)
+    else:
+        exclude = target.directory if target.directory is not None else None
+        jobs = file_jobs(paths, input_format.value, encoding, max_bytes, exclude=exclude)
+    progress = Progress(sys.stderr, enabled=not quiet and sys.stderr.isatty())
+    single = len(paths) == 1 and not records and not any(Path(p).is_dir() for p in paths)
+    try:
+        tally = _write_all(run_jobs(cleaner, jobs, workers, explain), cleaner, chosen, target, single, progress)
+    except BrokenProcessPool:
+        progress.close()
+        fail("a worker process died (out of memory?); rerun with -j 1 to find the input")
+        raise typer.Exit(1) from None
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the reader left: stop quietly
+        raise typer.Exit(1) from None
+    progress.close()
     if not quiet:
-        typer.echo(f"clean-article: {documents} documents, {kept} kept paragraphs, {failures} errors", err=True)
-    raise typer.Exit(1 if failures else 0)
+        typer.echo(summary_line(tally.documents, tally.kept, tally.failures, progress.elapsed), err=True)
+    raise typer.Exit(1 if tally.failures else 0)
 
 
-def _explain(cleaner: ArticleCleaner, text: str, input_format: str, result: CleanResult) -> str:
-    from classifier.cleaner import segment
-    from classifier.explain import explain_rows, format_explanation
+@dataclass(frozen=True)
+class Target:
+    """Where results go: a directory tree, one file, or stdout (both None)."""
 
-    matrix = cleaner.document_features(segment(text, format=input_format))
-    return format_explanation(result, explain_rows(cleaner.bundle, matrix, [p.label for p in result.paragraphs]))
+    directory: Path | None
+    file: Path | None
+    forbidden: tuple[Path, ...]
 
 
-def _emit(rendered: list[str], format: OutputFormat, output: Path | None, single: bool) -> None:
-    if format is OutputFormat.json and not single:
-        items = [json.loads(r) for r in rendered]
-        text = json.dumps(items, ensure_ascii=False, indent=2) + "\n"
-    else:
-        text = "".join(rendered) if format in (OutputFormat.json, OutputFormat.jsonl) else "\n".join(rendered)
-    if output is not None:
-        write_text_atomic(output, text)
-    else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+@dataclass
+class Tally:
+    """Running counts for the progress line and the summary."""
+
+    documents: int = 0
+    kept: int = 0
+    failures: int = 0
+
+
+def _output_target(paths: list[str], output: Path | None, records: bool) -> Target:
+    """Decide where results go and refuse (exit 2) outputs that would overwrite inputs."""
+    given = [Path(p).resolve() for p in paths if p != "-" and Path(p).exists()]
+    if output is None:
+        return Target(None, None, ())
+    resolved = output.resolve()
+    to_dir = not records and (output.is_dir() or any(Path(p).is_dir() for p in paths))
+    if not to_dir:
+        if resolved in given:
+            fail(f"{output}: refusing to overwrite an input file")
+            raise typer.Exit(2)
+        if output.is_dir():
+            fail(f"{output}: is a directory; give a file name for the output")
+            raise typer.Exit(2)
+        return Target(None, output, ())
+    if output.exists() and not output.is_dir():
+        fail(f"{output}: exists and is not a directory")
+        raise typer.Exit(2)
+    if resolved in given:
+        fail(f"{output}: refusing to write into the input directory; choose another output directory")
+        raise typer.Exit(2)
+    # Inputs a result must not land on or inside: input files, and input
+    # directories whose walk does not skip the output directory.
+    forbidden = tuple(g for g in given if not (g.is_dir() and resolved.is_relative_to(g)))
+    return Target(output, None, forbidden)
+
+
+def _target_path(target: Target, outcome: Outcome, format: OutputFormat) -> Path | None:
+    """The file a directory-mode result goes to, or None when it would overwrite an input."""
+    assert target.directory is not None
+    relative = outcome.job.relative or Path(Path(outcome.job.name).name)
+    path = target.directory / relative.with_suffix(SUFFIX[format])
+    resolved = path.resolve()
+    if any(resolved == given or resolved.is_relative_to(given) for given in target.forbidden):
+        return None
+    return path
+
+
+def _write_all(
+    outcomes: Iterable[Outcome],
+    cleaner: ArticleCleaner,
+    format: OutputFormat,
+    target: Target,
+    single: bool,
+    progress: Progress,
+) -> Tally:
+    """Write outcomes as they arrive: to stdout, one atomic file, or a mirrored tree."""
+    if target.file is not None:
+        with AtomicTextFile(target.file) as handle:
+            return _stream(outcomes, cleaner, format, target, StreamSink(handle, format.value, single), progress)
+    return _stream(outcomes, cleaner, format, target, StreamSink(sys.stdout, format.value, single), progress)
+
+
+def _stream(
+    outcomes: Iterable[Outcome],
+    cleaner: ArticleCleaner,
+    format: OutputFormat,
+    target: Target,
+    sink: StreamSink,
+    progress: Progress,
+) -> Tally:
+    tally = Tally()
+    for outcome in outcomes:
+        error = outcome.error
+        if error is None and outcome.result is not None:
+            error = _deliver(outcome, format, target, sink)
+        if error is None and outcome.result is not None:
+            tally.documents += 1
+            tally.kept += sum(p.kept for p in outcome.result.paragraphs)
+        else:
+            tally.failures += 1
+            fail(f"{_describe(outcome.job)}: {error}")
+            if outcome.job.record and format in (OutputFormat.json, OutputFormat.jsonl):
+                sink.write(render(failed_result(cleaner, outcome), format, extra={"id": outcome.job.id}))
+        progress.update(tally.documents + tally.failures, tally.failures)
+    sink.close()
+    return tally
+
+
+def _deliver(outcome: Outcome, format: OutputFormat, target: Target, sink: StreamSink) -> str | None:
+    """Write one good result; the error message when it cannot be written."""
+    assert outcome.result is not None
+    extra = {"id": outcome.job.id} if outcome.job.record else None
+    rendered = render(outcome.result, format, outcome.explanation, extra)
+    if target.directory is None:
+        sink.write(rendered)
+        return None
+    path = _target_path(target, outcome, format)
+    if path is None:
+        return "output would overwrite an input; skipped"
+    try:
+        write_text_atomic(path, rendered)
+    except OSError as error:
+        return f"cannot write {path}: {error.strerror or error}"
+    return None
+
+
+def _describe(job: Job) -> str:
+    """How messages name an input: its name, and the record id when there is one."""
+    return f"{job.name} (id {job.id!r})" if job.record and job.id is not None else job.name
 
 
 def _load_data(data: list[Path], corpora: Path | None, sites: Sites) -> list:
@@ -235,7 +355,7 @@ def label(
     inputs: Annotated[list[str], typer.Argument(help="Articles to pre-label (files, directories, -).")],
     out: Annotated[Path, typer.Option("--output", "-o", help="JSONL file of pre-labeled records.")],
     model: Annotated[Optional[Path], typer.Option("--model", help="Model bundle directory.")] = None,  # noqa: UP045
-    input_format: Annotated[InputFormat, typer.Option("--input-format")] = InputFormat.auto,
+    input_format: Annotated[DocumentFormat, typer.Option("--input-format")] = DocumentFormat.auto,
 ) -> None:
     """Pre-label articles with the current model for a person to correct."""
     cleaner = load_cleaner(model)

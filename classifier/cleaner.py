@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -15,13 +16,25 @@ from .bundle import ModelBundle, load_bundle
 from .document import Block, Document
 from .featurize import feature_columns, featurize
 from .fields import find_date, find_title, find_url
-from .html import segment_html
-from .inputs import DEFAULT_MAX_BYTES, InputError, decode_bytes, looks_like_html, sanitize_text
+from .html import TOO_DEEP, segment_html
+from .inputs import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_PARAGRAPHS,
+    DEFAULT_TIME_LIMIT,
+    InputError,
+    check_paragraphs,
+    check_time,
+    decode_bytes,
+    looks_like_html,
+    sanitize_text,
+)
 from .labels import KEPT_LABELS, LABELS
+from .profile import build_profile
 from .result import CleanResult, ParagraphResult
 from .segment import segment_text
 
 FORMATS = ("auto", "text", "html")
+ERROR_MODES = ("raise", "record")
 DEFAULT_BATCH = 64
 KEPT_INDEX = np.array([label in KEPT_LABELS for label in LABELS])
 
@@ -51,15 +64,26 @@ class _Prepared:
 class ArticleCleaner:
     """Labels every paragraph of an article and keeps the story.
 
-    Pure and picklable: it holds only the model bundle (text + manifest).
+    Pure and picklable: it holds only the model bundle (text + manifest) and
+    the per-document limits: ``max_chars``, ``max_paragraphs`` and
+    ``time_limit`` (seconds, checked between the stages of one document). A
+    document over a limit gets a result with no paragraphs and ``error`` set.
     """
 
-    def __init__(self, bundle: ModelBundle, max_chars: int = DEFAULT_MAX_BYTES) -> None:
+    def __init__(
+        self,
+        bundle: ModelBundle,
+        max_chars: int = DEFAULT_MAX_BYTES,
+        max_paragraphs: int = DEFAULT_MAX_PARAGRAPHS,
+        time_limit: float = DEFAULT_TIME_LIMIT,
+    ) -> None:
         self.bundle = bundle
         self.max_chars = max_chars
+        self.max_paragraphs = max_paragraphs
+        self.time_limit = time_limit
 
     @classmethod
-    def load(cls, model_dir: str | os.PathLike[str] | None = None, **options: int) -> ArticleCleaner:
+    def load(cls, model_dir: str | os.PathLike[str] | None = None, **options: float) -> ArticleCleaner:
         """Load a model bundle (the shipped default when ``model_dir`` is None)."""
         directory = Path(model_dir) if model_dir is not None else default_model_dir()
         return cls(load_bundle(directory, feature_columns()), **options)
@@ -79,10 +103,20 @@ class ArticleCleaner:
         format: str = "auto",
         sources: Iterable[str] | None = None,
         batch_size: int = DEFAULT_BATCH,
+        errors: str = "raise",
     ) -> Iterator[CleanResult]:
-        """Clean many articles lazily, in input order, one model call per batch."""
+        """Clean many articles lazily, in input order, one model call per batch.
+
+        A text that cannot be cleaned (undecodable bytes, over a size,
+        paragraph or time limit) never raises: its result has no paragraphs
+        and says why in ``error``. ``errors="raise"`` raises :class:`TypeError`
+        for an item that is neither ``str`` nor ``bytes``; ``errors="record"``
+        records that in ``error`` too.
+        """
         if format not in FORMATS:
             raise ValueError(f"format must be one of {FORMATS}, not {format!r}")
+        if errors not in ERROR_MODES:
+            raise ValueError(f"errors must be one of {ERROR_MODES}, not {errors!r}")
         names = iter(sources) if sources is not None else None
         items = iter(texts)
         while True:
@@ -90,6 +124,8 @@ class ArticleCleaner:
             if not batch:
                 return
             labels = [next(names, "") if names is not None else "" for _ in batch]
+            if errors == "raise":
+                _require_text(batch)
             prepared = [self._prepare(text, format, name) for text, name in zip(batch, labels, strict=True)]
             yield from self._label_batch(prepared)
 
@@ -107,7 +143,7 @@ class ArticleCleaner:
         return featurize(document).values
 
     def _prepare(self, text: str | bytes, format: str, source: str) -> _Prepared:
-        empty = Document(blocks=(), source=source)
+        started = time.monotonic()
         try:
             if isinstance(text, bytes):
                 text = decode_bytes(text, max_bytes=self.max_chars)
@@ -115,10 +151,16 @@ class ArticleCleaner:
                 raise InputError(f"expected text, got {type(text).__name__}")
             if len(text) > self.max_chars:
                 raise InputError(f"input too large: {len(text):,} characters, limit {self.max_chars:,}")
+            document = segment(text, format=format, source=source)
+            if TOO_DEEP in document.notes:
+                raise InputError(TOO_DEEP)
+            check_paragraphs(len(document.blocks), self.max_paragraphs)
+            check_time(started, self.time_limit, "segmentation")
+            matrix = self.document_features(document)
+            check_time(started, self.time_limit, "feature extraction")
         except InputError as error:
-            return _Prepared(empty, np.zeros((0, 0)), str(error))
-        document = segment(text, format=format, source=source)
-        return _Prepared(document, self.document_features(document))
+            return _Prepared(Document(blocks=(), source=source), np.zeros((0, 0)), str(error))
+        return _Prepared(document, matrix)
 
     def _label_batch(self, prepared: list[_Prepared]) -> Iterator[CleanResult]:
         rows = [p.matrix for p in prepared if p.matrix.shape[0]]
@@ -146,7 +188,15 @@ class ArticleCleaner:
             model=self.model_name,
             input_format=document.input_format,
             error=item.error,
+            profile=build_profile(paragraphs).to_dict(),
         )
+
+
+def _require_text(batch: list[object]) -> None:
+    """Raise :class:`TypeError` for an item that is neither text nor bytes."""
+    for item in batch:
+        if not isinstance(item, (str, bytes)):
+            raise TypeError(f"clean_many expects str or bytes items, got {type(item).__name__}")
 
 
 def _decide(index: int, block: Block, row: np.ndarray, keep_threshold: float) -> ParagraphResult:

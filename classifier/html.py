@@ -30,6 +30,9 @@ BLOCK_TAGS = frozenset(
 HEADING_LEVEL = {f"h{i}": i for i in range(1, 7)}
 CLASS_TOKEN = re.compile(r"[a-z]{2,20}")
 MAX_CLASS_TOKENS = 64
+# libxml2 stops descending at 256 levels and drops what lies deeper; the
+# cleaner refuses such a page rather than return part of it silently.
+TOO_DEEP = "HTML nested deeper than 256 levels (the parser's limit); refused"
 
 
 @dataclass
@@ -86,13 +89,20 @@ def _flush(buffer: _Buffer, stack: list[_Open], blocks: list[Block]) -> None:
     buffer.link_starts.clear()
 
 
-def parse_html_tree(html: str) -> etree._Element | None:
-    """Parse HTML text with a recovering parser; None when nothing parses."""
+def _parse(html: str) -> tuple[etree._Element | None, tuple[str, ...]]:
+    """Parse with a recovering parser; the root (None when nothing parses) and notes on limits hit."""
     parser = etree.HTMLParser(recover=True, remove_comments=True, remove_pis=True, no_network=True)
     try:
-        return etree.fromstring(html, parser)
+        root = etree.fromstring(html, parser)
     except (etree.ParserError, ValueError):
-        return None
+        return None, ()
+    too_deep = any(entry.type_name == "ERR_RESOURCE_LIMIT" for entry in parser.error_log)
+    return root, (TOO_DEEP,) if too_deep else ()
+
+
+def parse_html_tree(html: str) -> etree._Element | None:
+    """Parse HTML text with a recovering parser; None when nothing parses."""
+    return _parse(html)[0]
 
 
 def page_title(root: etree._Element) -> str:
@@ -154,14 +164,18 @@ def html_blocks(root: etree._Element) -> list[Block]:
 
 
 def segment_html(html: str, source: str = "") -> Document:
-    """Segment an HTML page into a :class:`Document` of blocks with DOM hints."""
-    root = parse_html_tree(html)
+    """Segment an HTML page into a :class:`Document` of blocks with DOM hints.
+
+    A page deeper than the parser's limit gets the note :data:`TOO_DEEP`.
+    """
+    root, notes = _parse(html)
     if root is None:
-        return Document(blocks=(), source=source, input_format="html")
+        return Document(blocks=(), source=source, input_format="html", notes=notes)
     return Document(
         blocks=tuple(html_blocks(root)),
         title=page_title(root),
         url=page_url(root),
         source=source,
         input_format="html",
+        notes=notes,
     )

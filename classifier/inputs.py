@@ -7,9 +7,19 @@ can act on; callers turn it into a per-input error, never a traceback.
 from __future__ import annotations
 
 import codecs
+import json
 import re
+import time
+from dataclasses import dataclass
+from typing import Any
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+# Per-document limits: a page with more paragraphs than this is refused (the
+# work is linear, about a millisecond a paragraph), and the wall-clock budget
+# is checked between the stages of cleaning one document.
+DEFAULT_MAX_PARAGRAPHS = 10_000
+DEFAULT_TIME_LIMIT = 60.0
+RECORD_FORMATS = {"text": "text", "html": "html"}
 
 MAGIC_NUMBERS = (
     (b"\x89PNG", "a PNG image"),
@@ -40,6 +50,75 @@ LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 class InputError(ValueError):
     """An input that cannot be cleaned; the message names why in one line."""
+
+
+@dataclass(frozen=True)
+class Record:
+    """One line of JSONL input: an id, the document and how to read it."""
+
+    id: str | int
+    text: str
+    format: str
+    url: str | None = None
+
+
+def check_paragraphs(count: int, limit: int) -> None:
+    """Raise :class:`InputError` when a document has more paragraphs than ``limit``."""
+    if count > limit:
+        raise InputError(f"paragraph limit hit: {count:,} paragraphs, limit {limit:,} (see --max-paragraphs)")
+
+
+def check_time(started: float, limit: float, stage: str) -> None:
+    """Raise :class:`InputError` when more than ``limit`` seconds passed since ``started``."""
+    spent = time.monotonic() - started
+    if spent > limit:
+        raise InputError(f"time limit hit: {spent:.1f} s by the end of {stage}, limit {limit:g} s (see --time-limit)")
+
+
+def _record_id(record: dict[str, Any]) -> str | int:
+    if "id" not in record:
+        raise InputError('missing "id" field')
+    value = record["id"]
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise InputError(f'"id" must be a string or an integer, got {type(value).__name__}')
+    return sanitize_text(value) if isinstance(value, str) else value
+
+
+def record_id(line: bytes) -> str | int | None:
+    """The id of a JSONL line when it can be read, else None (for error records)."""
+    try:
+        record = json.loads(line)
+        return _record_id(record) if isinstance(record, dict) else None
+    except (ValueError, InputError, RecursionError):
+        return None
+
+
+def parse_record(line: bytes) -> Record:
+    """Parse one JSONL input line ``{"id", "text"|"html", "url"?, ...}`` or raise :class:`InputError`."""
+    try:
+        record = json.loads(line.rstrip(b"\r\n"))
+    except UnicodeDecodeError as error:
+        raise InputError(f"not valid UTF-8 at byte {error.start}") from None
+    except json.JSONDecodeError as error:
+        raise InputError(f"invalid JSON ({error.msg} at column {error.colno})") from None
+    except RecursionError:
+        raise InputError("invalid JSON (nested too deeply)") from None
+    if not isinstance(record, dict):
+        raise InputError(f"expected a JSON object, got {type(record).__name__}")
+    identifier = _record_id(record)
+    present = [key for key in RECORD_FORMATS if key in record]
+    if len(present) != 1:
+        raise InputError('needs exactly one of "text" or "html"' if present else 'missing "text" or "html" field')
+    key = present[0]
+    text = record[key]
+    if not isinstance(text, str):
+        raise InputError(f'"{key}" must be a string, got {type(text).__name__}')
+    url = record.get("url")
+    if url is not None and not isinstance(url, str):
+        raise InputError(f'"url" must be a string, got {type(url).__name__}')
+    if not text.strip():
+        raise InputError(f'empty "{key}": nothing to clean')
+    return Record(identifier, sanitize_text(text), RECORD_FORMATS[key], sanitize_text(url) if url else None)
 
 
 def _declared_charset(data: bytes) -> str | None:
