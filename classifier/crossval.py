@@ -124,8 +124,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=TrainingConfig.rounds)
     parser.add_argument("--sites", choices=("all", "training"), default="training")
     parser.add_argument("--corpora", default=None)
+    parser.add_argument("--html-examples", action="store_true")
     args = parser.parse_args()
-    documents = load_labeled(args.data, args.corpora)
+    documents = load_labeled(args.data, args.corpora, html_examples=args.html_examples)
     if args.sites == "training":
         documents = [d for d in documents if d.gold_text is None or not is_test_site(d.site)]
     result = cross_validate(documents, TrainingConfig(rounds=args.rounds), args.folds)

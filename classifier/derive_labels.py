@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,11 @@ from features.off_topic import RAIL_HEADER
 
 from .corpora import CORPUS_FILES, corpora_dir, read_corpus, site_of, text_hash
 
+DATE_WORD = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\b|\b\d{1,2}:\d{2}\b|\b\d{4}-\d{2}-\d{2}\b|"
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    re.I,
+)
 PAGE_TYPES = frozenset({None, "article"})
 SHORT_WORDS = 8
 PROSE_WORDS = 25
@@ -41,7 +47,8 @@ def _is_metadata(text: str, words: int, title: str) -> bool:
         return True
     if READING_TIME.search(text) and words <= 12:
         return True
-    return words <= 10 and len(DATE_TOKEN.findall(text)) >= max(2, words * 0.6)
+    # Numbers alone (table cells, prices) are not dates: ask for a month, weekday or clock time.
+    return words <= 10 and bool(DATE_WORD.search(text)) and len(DATE_TOKEN.findall(text)) >= max(2, words * 0.6)
 
 
 def derive_label(text: str, binary: str, title: str) -> str:
@@ -49,14 +56,21 @@ def derive_label(text: str, binary: str, title: str) -> str:
     paragraph = view_paragraph(text, None)
     plain = paragraph.plain.strip()
     words = len(paragraph.words)
+    link_share = paragraph.link_chars / max(1, len(plain))
+    if binary != "content" and RELATIVE_TIME.search(plain) and link_share < 0.5:
+        return "comment"
     if _is_metadata(plain, words, title):
         return "metadata"
     if binary == "content":
         return "reporting"
-    link_share = paragraph.link_chars / max(1, len(plain))
+    # Menu links ("About Us", "Privacy Policy") are navigation whatever they name.
+    if link_share >= 0.7:
+        return "navigation"
+    if LEGAL.search(plain) and words <= 25:
+        return "boilerplate"
     if CAPTION_MARKER.match(plain) or GALLERY_CHROME.match(plain) or (words <= 20 and CREDIT.search(plain)):
         return "caption"
-    if RELATIVE_TIME.search(plain) or (words <= 6 and COMMENT_CHROME.search(plain)):
+    if words <= 6 and COMMENT_CHROME.search(plain):
         return "comment"
     if (
         CONTACT.search(plain)
@@ -73,7 +87,8 @@ def derive_label(text: str, binary: str, title: str) -> str:
         return "navigation"
     if words >= PROSE_WORDS:
         return "off_topic"
-    return "boilerplate"
+    # Short unlinked lines outside the story are mostly menu blurbs and section labels (review of 341 pages).
+    return "navigation"
 
 
 def derive_record(record: dict[str, Any], corpus_file: str) -> dict[str, Any]:
