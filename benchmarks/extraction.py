@@ -23,7 +23,8 @@ Scores, per corpus x mode x tool:
 * paragraph F1 of the ``content`` class, pooled over every labeled paragraph. clean-article
   in text mode is scored by its own keep flags, mapped back to the input paragraphs through
   the token stream; every other case uses the coverage rule: an input paragraph counts as
-  kept when at least half of its tokens (multiset) occur in the tool's output;
+  kept when at least half of its tokens (multiset) occur in the tool's output. The
+  ``covF1`` column applies the coverage rule to every tool, so all rows compare alike;
 * snippets (where the record has them): share of ``with`` snippets found in the output and
   of ``without`` snippets absent from it (case-insensitive substring after collapsing
   whitespace), pooled over snippets;
@@ -45,6 +46,7 @@ import html
 import json
 import os
 import platform
+import subprocess
 import sys
 import time
 from collections import Counter
@@ -388,8 +390,13 @@ def paragraph_flags(page: Page, output: Output, tool: str, mode: str) -> tuple[l
         flags = aligned_flags(page, output)
         if flags is not None:
             return flags, True
+    return coverage_flags(page, output), False
+
+
+def coverage_flags(page: Page, output: Output) -> list[bool | None]:
+    """Keep flag per input paragraph by the coverage rule alone (any tool, any mode)."""
     output_tokens = token_counts(output.text)
-    return [coverage_kept(p, output_tokens) for p in page.paragraphs], False
+    return [coverage_kept(p, output_tokens) for p in page.paragraphs]
 
 
 def paragraph_counts(page: Page, flags: list[bool | None]) -> Counter[str]:
@@ -422,6 +429,11 @@ def snippet_counts(page: Page, output: Output) -> Counter[str]:
     return counts
 
 
+def content_f1(counts: Counter[str]) -> float:
+    """F1 of the content class from true/false positive/negative counts."""
+    return prf(counts["tp"], counts["tp"] + counts["fp"], counts["tp"] + counts["fn"]).f1
+
+
 def _share(part: int, whole: int) -> float | None:
     return part / whole if whole else None
 
@@ -430,6 +442,7 @@ def score(pages: list[Page], run: Run, chosen: Iterable[int]) -> dict[str, Any]:
     """Scores of one run on the chosen page indices."""
     token_scores: list[PRF] = []
     para: Counter[str] = Counter()
+    covered: Counter[str] = Counter()
     snip: Counter[str] = Counter()
     own = errors = empty = count = 0
     for index in chosen:
@@ -442,14 +455,16 @@ def score(pages: list[Page], run: Run, chosen: Iterable[int]) -> dict[str, Any]:
         flags, from_tool = paragraph_flags(page, output, run.tool, run.mode)
         own += from_tool
         para += paragraph_counts(page, flags)
+        covered += paragraph_counts(page, coverage_flags(page, output) if from_tool else flags)
         snip += snippet_counts(page, output)
     token = mean_prf(token_scores) if token_scores else None
     labeled = sum(para.values())
-    para_f1 = prf(para["tp"], para["tp"] + para["fp"], para["tp"] + para["fn"]).f1 if labeled else None
+    para_f1 = content_f1(para) if labeled else None
     return {
         "pages": count,
         "token": None if token is None else {"precision": token.precision, "recall": token.recall, "f1": token.f1},
         "paragraph_f1": para_f1,
+        "paragraph_f1_coverage_rule": content_f1(covered) if labeled else None,
         "paragraphs_scored": labeled,
         "paragraph_flags_from_tool": own,
         "snippets_with_found": _share(snip["with_found"], snip["with"]),
@@ -529,14 +544,15 @@ def score_table(group: str, scored: list[tuple[Run, dict[str, Any]]]) -> list[st
     pages = scored[0][1]["pages"] if scored else 0
     lines = [f"\n## {group} ({pages} pages)", ""]
     lines.append(
-        f"{'mode':<5} {'tool':<14} {'P':>6} {'R':>6} {'F1':>6} {'paraF1':>7} {'with':>6} {'w/out':>6} "
+        f"{'mode':<5} {'tool':<14} {'P':>6} {'R':>6} {'F1':>6} {'paraF1':>7} {'covF1':>6} {'with':>6} {'w/out':>6} "
         f"{'errors':>6} {'empty':>6}"
     )
     for run, s in scored:
         token = s["token"] or {}
         lines.append(
             f"{run.mode:<5} {run.tool:<14} {_fmt(token.get('precision')):>6} {_fmt(token.get('recall')):>6} "
-            f"{_fmt(token.get('f1')):>6} {_fmt(s['paragraph_f1']):>7} {_fmt(s['snippets_with_found']):>6} "
+            f"{_fmt(token.get('f1')):>6} {_fmt(s['paragraph_f1']):>7} {_fmt(s['paragraph_f1_coverage_rule']):>6} "
+            f"{_fmt(s['snippets_with_found']):>6} "
             f"{_fmt(s['snippets_without_absent']):>6} {s['errors']:>6} {s['empty']:>6}"
         )
     return lines
@@ -549,6 +565,15 @@ def keep_rate_table(corpus: str, rates: dict[str, dict[str, Any]]) -> list[str]:
         cells = "  ".join(f"{label} {v['kept']:.2f} ({v['paragraphs']})" for label, v in by_label.items())
         lines.append(f"{mode:<5} {cells or '-'}")
     return lines
+
+
+def git_commit() -> str:
+    """The repository's HEAD commit (the code being measured), or "unknown"."""
+    try:
+        done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True)
+    except OSError:
+        return "unknown"
+    return done.stdout.strip() or "unknown"
 
 
 def tool_versions() -> dict[str, str]:
@@ -649,6 +674,7 @@ def main(argv: list[str] | None = None) -> int:
     header = {
         "command": " ".join([Path(sys.argv[0]).name, *(argv if argv is not None else sys.argv[1:])]),
         "model": cleaner.model_name,
+        "commit": git_commit(),
         "versions": tool_versions(),
         "skipped_tools": missing,
         "split": "held-out sites: sha1(site) % 5 == 0 (all pages of trafilatura-snippets)",
