@@ -283,9 +283,9 @@ def _describe(job: Job) -> str:
     return f"{job.name} (id {job.id!r})" if job.record and job.id is not None else job.name
 
 
-def _load_data(data: list[Path], corpora: Path | None, sites: Sites) -> list:
+def _load_data(data: list[Path], corpora: Path | None, sites: Sites, html_examples: bool = False) -> list:
     try:
-        documents = load_labeled(data, corpora)
+        documents = load_labeled(data, corpora, html_examples=html_examples)
     except (DataError, OSError) as error:
         fail(str(error))
         raise typer.Exit(1) from None
@@ -308,11 +308,14 @@ def train(
         float, typer.Option("--keep-threshold", help="Min P(reporting)+P(opinion) to keep.")
     ] = 0.5,
     name: Annotated[str, typer.Option("--name", help="Model name written to the manifest.")] = "clean-article",
+    html_examples: Annotated[
+        bool, typer.Option("--html-examples", help="Also train on corpus pages' HTML, labeled by gold coverage.")
+    ] = False,
 ) -> None:
     """Train a model bundle on labeled articles."""
     from classifier.training import TrainingConfig, train_bundle
 
-    documents = _load_data(data, corpora, sites)
+    documents = _load_data(data, corpora, sites, html_examples)
     if not documents:
         fail("no labeled documents to train on")
         raise typer.Exit(1)
@@ -321,6 +324,7 @@ def train(
         "name": name,
         "data_files": [str(p) for p in data],
         "sites": sites.value,
+        "html_examples": html_examples,
         "held_out_rule": "sites whose sha1 mod 5 == 0 (classifier.corpora.is_test_site)",
         "licences": {
             k: v for k, v in LICENCES.items() if any(k.split(".")[0] in f for f in corpora_used) or k == "seeds"
