@@ -231,7 +231,8 @@ def _write_all(
     if target.file is not None:
         with AtomicTextFile(target.file) as handle:
             return _stream(outcomes, cleaner, format, target, StreamSink(handle, format.value, single), progress)
-    return _stream(outcomes, cleaner, format, target, StreamSink(sys.stdout, format.value, single), progress)
+    sink = StreamSink(sys.stdout, format.value, single) if target.directory is None else None
+    return _stream(outcomes, cleaner, format, target, sink, progress)
 
 
 def _stream(
@@ -239,7 +240,7 @@ def _stream(
     cleaner: ArticleCleaner,
     format: OutputFormat,
     target: Target,
-    sink: StreamSink,
+    sink: StreamSink | None,
     progress: Progress,
 ) -> Tally:
     tally = Tally()
@@ -253,19 +254,20 @@ def _stream(
         else:
             tally.failures += 1
             fail(f"{_describe(outcome.job)}: {error}")
-            if outcome.job.record and format in (OutputFormat.json, OutputFormat.jsonl):
+            if sink is not None and outcome.job.record and format in (OutputFormat.json, OutputFormat.jsonl):
                 sink.write(render(failed_result(cleaner, outcome), format, extra={"id": outcome.job.id}))
         progress.update(tally.documents + tally.failures, tally.failures)
-    sink.close()
+    if sink is not None:
+        sink.close()
     return tally
 
 
-def _deliver(outcome: Outcome, format: OutputFormat, target: Target, sink: StreamSink) -> str | None:
+def _deliver(outcome: Outcome, format: OutputFormat, target: Target, sink: StreamSink | None) -> str | None:
     """Write one good result; the error message when it cannot be written."""
     assert outcome.result is not None
     extra = {"id": outcome.job.id} if outcome.job.record else None
     rendered = render(outcome.result, format, outcome.explanation, extra)
-    if target.directory is None:
+    if sink is not None:
         sink.write(rendered)
         return None
     path = _target_path(target, outcome, format)
