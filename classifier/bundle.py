@@ -24,6 +24,7 @@ FORMAT = "clean-article-model"
 FORMAT_VERSION = 1
 MANIFEST_FILE = "manifest.json"
 MODEL_FILE = "model.txt"
+OPINION_FILE = "opinion.txt"
 MAX_MANIFEST_BYTES = 1_000_000
 MAX_MODEL_BYTES = 200_000_000
 
@@ -47,17 +48,23 @@ class ModelBundle:
 
     model_text: str
     manifest: dict[str, Any]
+    opinion_text: str | None = None
+    model_sha256: str = field(init=False, repr=False)
     booster: lgb.Booster = field(init=False, repr=False)
+    opinion_booster: lgb.Booster | None = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
+        self.model_sha256 = sha256_text(self.model_text)
         self.booster = lgb.Booster(model_str=self.model_text)
+        self.opinion_booster = lgb.Booster(model_str=self.opinion_text) if self.opinion_text else None
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"model_text": self.model_text, "manifest": self.manifest}
+        return {"model_text": self.model_text, "manifest": self.manifest, "opinion_text": self.opinion_text}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.model_text = state["model_text"]
         self.manifest = state["manifest"]
+        self.opinion_text = state.get("opinion_text")
         self.__post_init__()
 
     @property
@@ -71,9 +78,23 @@ class ModelBundle:
         return float(self.manifest.get("thresholds", {}).get("keep", 0.5))
 
     @property
+    def opinion_threshold(self) -> float:
+        """Minimum P(opinion | kept) for a kept paragraph to be labeled opinion."""
+        return float(self.manifest.get("thresholds", {}).get("opinion", 0.5))
+
+    def predict_opinion(self, matrix: np.ndarray) -> np.ndarray | None:
+        """P(opinion | kept) per row from the opinion head, or None without a head."""
+        if self.opinion_booster is None or matrix.shape[0] == 0:
+            return None
+        from .opinion_head import head_columns
+
+        positions = list(head_columns(self.feature_columns))
+        return np.asarray(self.opinion_booster.predict(matrix[:, positions], num_threads=1), dtype=float)
+
+    @property
     def name(self) -> str:
         """A short identifier: the manifest's name and the model hash prefix."""
-        return f"{self.manifest.get('name', 'model')}@{sha256_text(self.model_text)[:12]}"
+        return f"{self.manifest.get('name', 'model')}@{self.model_sha256[:12]}"
 
     def predict_proba(self, matrix: np.ndarray) -> np.ndarray:
         """Class probabilities, one row per paragraph, columns in LABELS order."""
@@ -132,7 +153,7 @@ def load_bundle(directory: str | os.PathLike[str], expected_columns: tuple[str, 
         except UnicodeDecodeError:
             raise BundleError(f"{path}: not a text file; bundles hold only LightGBM text and JSON") from None
     try:
-        return ModelBundle(model_text=texts[MODEL_FILE], manifest=manifest)
+        return ModelBundle(model_text=texts[MODEL_FILE], manifest=manifest, opinion_text=texts.get(OPINION_FILE))
     except lgb.basic.LightGBMError as error:
         raise BundleError(f"{root / MODEL_FILE}: not a LightGBM text model ({error})") from None
 
@@ -151,12 +172,19 @@ def write_text_atomic(path: Path, text: str) -> None:
         raise
 
 
-def save_bundle(directory: str | os.PathLike[str], model_text: str, manifest: dict[str, Any]) -> Path:
-    """Write a bundle: model text, then the manifest carrying its hash."""
+def save_bundle(
+    directory: str | os.PathLike[str], model_text: str, manifest: dict[str, Any], opinion_text: str | None = None
+) -> Path:
+    """Write a bundle: model text (and opinion head), then the manifest carrying their hashes."""
     root = Path(directory)
     full = dict(manifest)
     full.update(format=FORMAT, format_version=FORMAT_VERSION, labels=list(LABELS))
     full["files"] = {MODEL_FILE: sha256_text(model_text)}
     write_text_atomic(root / MODEL_FILE, model_text)
+    if opinion_text is not None:
+        full["files"][OPINION_FILE] = sha256_text(opinion_text)
+        write_text_atomic(root / OPINION_FILE, opinion_text)
+    else:
+        (root / OPINION_FILE).unlink(missing_ok=True)
     write_text_atomic(root / MANIFEST_FILE, json.dumps(full, indent=2, sort_keys=True) + "\n")
     return root

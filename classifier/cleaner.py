@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import time
 from collections.abc import Iterable, Iterator
@@ -166,17 +167,30 @@ class ArticleCleaner:
         rows = [p.matrix for p in prepared if p.matrix.shape[0]]
         stacked = np.vstack(rows) if rows else np.zeros((0, len(self.bundle.feature_columns)))
         probabilities = self.bundle.predict_proba(stacked)
+        opinion = self.bundle.predict_opinion(stacked)
+        if opinion is None:
+            opinion = np.full(stacked.shape[0], np.nan)
         offset = 0
         for item in prepared:
             count = item.matrix.shape[0]
-            yield self._result(item, probabilities[offset : offset + count])
+            yield self._result(item, probabilities[offset : offset + count], opinion[offset : offset + count])
             offset += count
 
-    def _result(self, item: _Prepared, probabilities: np.ndarray) -> CleanResult:
+    def sentence_opinions(self, text: str) -> list[tuple[str, float]]:
+        """(sentence, P(opinion)) for each sentence of a paragraph, from the opinion head."""
+        from .opinion_head import sentence_scores
+        from .text import plain_text
+
+        if self.bundle.opinion_booster is None:
+            return []
+        return sentence_scores(self.bundle.opinion_booster, plain_text(text), self.bundle.feature_columns)
+
+    def _result(self, item: _Prepared, probabilities: np.ndarray, opinion: np.ndarray) -> CleanResult:
         document = item.document
+        thresholds = (self.bundle.keep_threshold, self.bundle.opinion_threshold)
         paragraphs = tuple(
-            _decide(index, block, row, self.bundle.keep_threshold)
-            for index, (block, row) in enumerate(zip(document.blocks, probabilities, strict=True))
+            _decide(index, block, row, float(p_opinion), thresholds)
+            for index, (block, row, p_opinion) in enumerate(zip(document.blocks, probabilities, opinion, strict=True))
         )
         metadata = [p.text for p in paragraphs if p.label == "metadata"]
         return CleanResult(
@@ -199,16 +213,31 @@ def _require_text(batch: list[object]) -> None:
             raise TypeError(f"clean_many expects str or bytes items, got {type(item).__name__}")
 
 
-def _decide(index: int, block: Block, row: np.ndarray, keep_threshold: float) -> ParagraphResult:
-    """Label one paragraph: keep it when P(kept labels) clears the threshold."""
-    keep = float(row[KEPT_INDEX].sum()) >= keep_threshold
-    candidates = np.where(keep == KEPT_INDEX, row, -1.0)
-    best = int(np.argmax(candidates))
+def _decide(
+    index: int, block: Block, row: np.ndarray, p_opinion: float, thresholds: tuple[float, float]
+) -> ParagraphResult:
+    """Label one paragraph: keep it when P(kept labels) clears the keep threshold.
+
+    A kept paragraph is `opinion` when the opinion head (if the model has one)
+    says so, else `reporting`; a dropped one gets its most probable dropped label.
+    """
+    keep_threshold, opinion_threshold = thresholds
+    p_kept = float(row[KEPT_INDEX].sum())
+    keep = p_kept >= keep_threshold
+    if keep and not math.isnan(p_opinion):
+        is_opinion = p_opinion >= opinion_threshold
+        label = "opinion" if is_opinion else "reporting"
+        score = p_kept * (p_opinion if is_opinion else 1.0 - p_opinion)
+    else:
+        candidates = np.where(keep == KEPT_INDEX, row, -1.0)
+        best = int(np.argmax(candidates))
+        label, score = LABELS[best], float(row[best])
     return ParagraphResult(
         index=index,
         text=block.text,
-        label=LABELS[best],
-        score=float(row[best]),
+        label=label,
+        score=score,
         kept=keep,
         probabilities=tuple(float(v) for v in row),
+        opinion=None if math.isnan(p_opinion) else p_opinion,
     )

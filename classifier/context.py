@@ -67,12 +67,11 @@ def _shifted(values: np.ndarray, offset: int) -> np.ndarray:
 def _window_mean(values: np.ndarray) -> np.ndarray:
     n = len(values)
     cumulative = np.concatenate([[0.0], np.cumsum(values)])
-    out = np.zeros(n)
-    for i in range(n):
-        lo, hi = max(0, i - WINDOW), min(n, i + WINDOW + 1)
-        count = hi - lo - 1
-        out[i] = (cumulative[hi] - cumulative[lo] - values[i]) / count if count else 0.0
-    return out
+    positions = np.arange(n)
+    lo, hi = np.maximum(0, positions - WINDOW), np.minimum(n, positions + WINDOW + 1)
+    count = hi - lo - 1
+    total = cumulative[hi] - cumulative[lo] - values
+    return np.divide(total, count, out=np.zeros(n), where=count > 0)
 
 
 def _distance_to_flagged(flags: np.ndarray) -> np.ndarray:

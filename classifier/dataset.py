@@ -33,6 +33,8 @@ class LabeledDocument:
     labels: tuple[str, ...]
     gold_text: str | None = None
     origin: str = ""
+    # True when a person/reviewer checked every label (rule-derived pages are not).
+    reviewed: bool = False
 
     @property
     def reference_text(self) -> str:
@@ -59,6 +61,7 @@ def _text_record(record: dict[str, Any], origin: str) -> LabeledDocument:
         labels=labels,
         gold_text=None,
         origin=origin,
+        reviewed=bool(record.get("reviewed", True)),
     )
 
 
@@ -78,6 +81,7 @@ def _joined_record(record: dict[str, Any], source: dict[str, Any], origin: str) 
         labels=tuple(labels),
         gold_text=source.get("gold_text"),
         origin=origin,
+        reviewed=bool(record.get("reviewed", False)),
     )
 
 

@@ -18,16 +18,21 @@ class ParagraphResult:
     score: float
     kept: bool
     probabilities: tuple[float, ...] = field(default=(), repr=False)
+    # P(opinion | kept) from the model's opinion head (None without a head).
+    opinion: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """The paragraph as in the JSON contract."""
-        return {
+        """The paragraph as in the JSON contract (plus ``opinion`` when the model has a head)."""
+        data: dict[str, Any] = {
             "index": self.index,
             "text": self.text,
             "label": self.label,
             "score": round(self.score, 4),
             "kept": self.kept,
         }
+        if self.opinion is not None:
+            data["opinion"] = round(self.opinion, 4)
+        return data
 
 
 @dataclass(frozen=True)

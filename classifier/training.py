@@ -33,6 +33,7 @@ class TrainingConfig:
     # 0.5 lifts captions and comments without drowning the reporting class.
     class_weight_power: float = 0.5
     keep_threshold: float = 0.5
+    opinion_threshold: float = 0.5
     seed: int = 13
     threads: int = 2
 
@@ -44,18 +45,25 @@ class TrainingSet:
     features: np.ndarray
     labels: np.ndarray
     sites: np.ndarray
+    reviewed: np.ndarray
 
 
 def build_training_set(documents: Sequence[LabeledDocument]) -> TrainingSet:
     """Featurize every document and stack rows, labels and sites."""
-    rows, labels, sites = [], [], []
+    rows, labels, sites, reviewed = [], [], [], []
     for doc in documents:
         matrix = featurize(doc.document).values
         rows.append(matrix)
         labels.extend(LABEL_INDEX[label] for label in doc.labels)
         sites.extend([doc.site] * matrix.shape[0])
+        reviewed.extend([doc.reviewed] * matrix.shape[0])
     features = np.vstack(rows) if rows else np.zeros((0, len(feature_columns())))
-    return TrainingSet(features=features, labels=np.asarray(labels, dtype=int), sites=np.asarray(sites))
+    return TrainingSet(
+        features=features,
+        labels=np.asarray(labels, dtype=int),
+        sites=np.asarray(sites),
+        reviewed=np.asarray(reviewed, dtype=bool),
+    )
 
 
 def lightgbm_params(config: TrainingConfig) -> dict[str, Any]:
@@ -116,21 +124,25 @@ def train_bundle(
     data_description: dict[str, Any],
 ) -> Path:
     """Train on labeled documents and write a bundle directory."""
+    from .opinion_head import head_rows, train_head
+
     data = build_training_set(documents)
     model_text = train_model_text(data, config)
+    opinion_text = train_head(data, feature_columns(), config)
     counts = Counter(LABELS[i] for i in data.labels)
     manifest = {
         "name": data_description.get("name", "clean-article"),
         "feature_columns": list(feature_columns()),
-        "thresholds": {"keep": config.keep_threshold},
+        "thresholds": {"keep": config.keep_threshold, "opinion": config.opinion_threshold},
         "training": {
             **data_description,
             "documents": len(documents),
             "paragraphs": int(data.features.shape[0]),
             "label_counts": {label: counts.get(label, 0) for label in LABELS},
+            "opinion_head_paragraphs": int(head_rows(data).sum()) if opinion_text else 0,
             "config": asdict(config),
             "lightgbm_version": lgb.__version__,
             "python": platform.python_version(),
         },
     }
-    return save_bundle(out_dir, model_text, manifest)
+    return save_bundle(out_dir, model_text, manifest, opinion_text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .base import DocView, FeatureFamily, Rows, phrase_hits
+from .base import DocView, FeatureFamily, Rows, lowercase_twin, phrase_hits
 
 PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}[\s.-]\d{3,4}[\s.-]?\d{0,4}")
 EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{2,20}")
@@ -32,6 +32,10 @@ LEGAL = re.compile(
 )
 AD_NOTICE = re.compile(r"(?:^advertisement$|^anzeige$|\bsponsored\b|\bad choices\b|\bpaid content\b)", re.I)
 
+CONTACT_LOWER = lowercase_twin(CONTACT)
+ABOUT_ORG_LOWER = lowercase_twin(ABOUT_ORG)
+LEGAL_LOWER = lowercase_twin(LEGAL)
+
 COLUMNS = (
     "phone_numbers",
     "emails",
@@ -52,10 +56,10 @@ def extract(view: DocView) -> Rows:
             (
                 float(phrase_hits(PHONE, text)),
                 float(phrase_hits(EMAIL, text)),
-                float(phrase_hits(CONTACT, text)),
+                float(phrase_hits(CONTACT_LOWER, paragraph.lower)),
                 float(bool(RELEASE_MARKER.search(text.strip()))),
-                float(phrase_hits(ABOUT_ORG, text)),
-                float(phrase_hits(LEGAL, text)),
+                float(phrase_hits(ABOUT_ORG_LOWER, paragraph.lower)),
+                float(phrase_hits(LEGAL_LOWER, paragraph.lower)),
                 float(bool(AD_NOTICE.search(text.strip()))),
             )
         )

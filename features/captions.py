@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .base import MISSING, DocView, FeatureFamily, Rows, phrase_hits
+from .base import MISSING, DocView, FeatureFamily, Rows, lowercase_twin, phrase_hits
 
 CAPTION_MARKER = re.compile(r"^(?:photos?|images?|pictures?|video|gallery|slideshow|watch|foto|bild)\s{0,3}:", re.I)
 GALLERY_CHROME = re.compile(
@@ -31,6 +31,8 @@ WEEKDAY_DATE = re.compile(
 SCENE_VERB = re.compile(
     r"^(?:[A-Z][\w'.-]{0,30}\s){1,6}(?:\w{2,20}s|are|is|stand|gather|walk|wait|look|fire|flee)\s",
 )
+CREDIT_LOWER = lowercase_twin(CREDIT)
+WEEKDAY_DATE_LOWER = lowercase_twin(WEEKDAY_DATE)
 DOM_CAPTION_TOKENS = frozenset({"caption", "credit", "photo", "image", "gallery", "slide", "figure", "media"})
 
 COLUMNS = (
@@ -60,8 +62,8 @@ def extract(view: DocView) -> Rows:
             (
                 float(bool(CAPTION_MARKER.match(text))),
                 float(bool(GALLERY_CHROME.match(text.strip()))),
-                float(phrase_hits(CREDIT, text)),
-                float(bool(WEEKDAY_DATE.search(text))),
+                float(phrase_hits(CREDIT_LOWER, paragraph.lower)),
+                float(bool(WEEKDAY_DATE_LOWER.search(paragraph.lower))),
                 float(bool(SCENE_VERB.match(text))),
                 _dom_in_figure(view, index),
             )

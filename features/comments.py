@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .base import MISSING, DocView, FeatureFamily, Rows, phrase_hits
+from .base import MISSING, DocView, FeatureFamily, Rows, lowercase_twin, phrase_hits
 
 COMMENT_CHROME = re.compile(
     r"\b(?:reply|replies|says:|said:|commented|report abuse|report comment|flag|upvote|downvote|"
@@ -16,6 +16,9 @@ RELATIVE_TIME = re.compile(
     r"\b\d{1,3}\s{0,2}(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s{0,2}ago\b", re.I
 )
 TIMESTAMP = re.compile(r"\b\d{1,2}:\d{2}\s{0,2}(?:am|pm)?\b", re.I)
+COMMENT_CHROME_LOWER = lowercase_twin(COMMENT_CHROME)
+RELATIVE_TIME_LOWER = lowercase_twin(RELATIVE_TIME)
+TIMESTAMP_LOWER = lowercase_twin(TIMESTAMP)
 DOM_COMMENT_TOKENS = frozenset({"comment", "comments", "reply", "replies", "respond", "discussion", "disqus", "forum"})
 
 COLUMNS = ("comment_chrome", "relative_time", "timestamp", "dom_comment_region")
@@ -25,13 +28,13 @@ def extract(view: DocView) -> Rows:
     """Comment features for every paragraph."""
     rows: Rows = []
     for paragraph in view.paragraphs:
-        text = paragraph.plain[:2000]
+        text = paragraph.lower[:2000]
         dom = paragraph.dom
         rows.append(
             (
-                float(phrase_hits(COMMENT_CHROME, text)),
-                float(bool(RELATIVE_TIME.search(text))),
-                float(bool(TIMESTAMP.search(text))),
+                float(phrase_hits(COMMENT_CHROME_LOWER, text)),
+                float(bool(RELATIVE_TIME_LOWER.search(text))),
+                float(bool(TIMESTAMP_LOWER.search(text))),
                 MISSING if dom is None else float(bool(DOM_COMMENT_TOKENS & dom.class_tokens)),
             )
         )

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import math
+import re
 
 from .base import DocView, FeatureFamily, Rows, share
 from .lexicons import STOPWORDS
 
+LETTER = re.compile(r"[^\W\d_]")
+UPPER = re.compile(r"[A-Z\u00c0-\u00de\u0391-\u03a9\u0410-\u042f]")
+DIGIT = re.compile(r"\d")
+PUNCTUATION = re.compile(r"[^\w\s]")
 TERMINAL = frozenset(".!?\"'\u201d\u2019)")
 COLUMNS = (
     "log_chars",
@@ -36,8 +41,8 @@ def _row(view: DocView, index: int) -> tuple[float, ...]:
     text = paragraph.plain
     n_chars = len(text)
     n_words = len(paragraph.words)
-    letters = [c for c in text if c.isalpha()]
-    uppercase = sum(1 for c in letters if c.isupper())
+    letters = len(LETTER.findall(text))
+    uppercase = len(UPPER.findall(text))
     link_words = sum(len(p.split()) for p in paragraph.raw.split("](")[:-1]) if paragraph.links else 0
     last = text.rstrip()[-1:] if text.strip() else ""
     count = len(view.paragraphs)
@@ -46,10 +51,10 @@ def _row(view: DocView, index: int) -> tuple[float, ...]:
         math.log1p(n_words),
         math.log1p(max(0, n_words - link_words)),
         share(sum(len(w) for w in paragraph.words), n_words),
-        share(sum(1 for c in text if not c.isalnum() and not c.isspace()), n_chars),
-        share(sum(1 for c in text if c.isdigit()), n_chars),
-        share(uppercase, len(letters)),
-        float(len(letters) >= 3 and uppercase == len(letters)),
+        share(len(PUNCTUATION.findall(text)), n_chars),
+        share(len(DIGIT.findall(text)), n_chars),
+        share(uppercase, letters),
+        float(letters >= 3 and uppercase == letters),
         float(last in TERMINAL),
         float(text[:1].islower()),
         float(paragraph.is_heading),

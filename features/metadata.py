@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .base import DocView, FeatureFamily, Rows, share
+from .base import DocView, FeatureFamily, Rows, lowercase_twin, share
 
 MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -23,6 +23,9 @@ URL_LINE = re.compile(
 )
 DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([A-Za-z .]{1,30}\))?\s{0,2}(?:[-\u2014\u2013:]|$)")
 READING_TIME = re.compile(r"\b(?:\d{1,3}\s{0,2}min(?:ute)?s?\s{0,2}read|reading time|lesezeit)\b", re.I)
+
+DATE_TOKEN_LOWER = lowercase_twin(DATE_TOKEN)
+READING_TIME_LOWER = lowercase_twin(READING_TIME)
 
 COLUMNS = (
     "matches_title",
@@ -46,10 +49,10 @@ def extract(view: DocView) -> Rows:
             (
                 matches_title,
                 float(bool(BYLINE.match(text)) and len(words) <= 12),
-                share(len(DATE_TOKEN.findall(text[:500])), len(words)) if len(words) <= 15 else 0.0,
+                share(len(DATE_TOKEN_LOWER.findall(paragraph.lower[:500])), len(words)) if len(words) <= 15 else 0.0,
                 float(bool(URL_LINE.match(text[:2100]))),
                 float(len(words) <= 6 and bool(DATELINE.match(text))),
-                float(bool(READING_TIME.search(text[:500]))),
+                float(bool(READING_TIME_LOWER.search(paragraph.lower[:500]))),
             )
         )
     return rows

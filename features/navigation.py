@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .base import MISSING, DocView, FeatureFamily, Rows, phrase_hits
+from .base import MISSING, DocView, FeatureFamily, Rows, lowercase_twin, phrase_hits
 
 NAV_PHRASES = re.compile(
     r"\b(?:must watch|read more|read next|read also|keep reading|show less|show more|most popular|"
@@ -16,6 +16,9 @@ NAV_PHRASES = re.compile(
     r"weiterlesen|mehr zum thema|anmelden|teilen|abonnieren)\b",
     re.I,
 )
+NAV_PHRASES_LOWER = lowercase_twin(NAV_PHRASES)
+LETTER = re.compile(r"[^\W\d_]")
+UPPER = re.compile(r"[A-Z\u00c0-\u00de]")
 LEAD_IN = re.compile(r"^\W{0,3}(?:read|watch|related|more|see also|listen|also read|lesen sie)\b[^:]{0,20}:", re.I)
 CALL_TO_ACTION = re.compile(
     r"^\W{0,3}(?:sign up|subscribe|follow|click|download|share|join|donate|support|get|learn|"
@@ -90,11 +93,13 @@ def extract(view: DocView) -> Rows:
     rows: Rows = []
     for index, paragraph in enumerate(view.paragraphs):
         text = paragraph.plain
-        letters = [c for c in text if c.isalpha()]
-        short_caps = len(paragraph.words) <= 5 and len(letters) >= 3 and all(c.isupper() for c in letters)
+        short_caps = False
+        if len(paragraph.words) <= 5:
+            letters = len(LETTER.findall(text))
+            short_caps = letters >= 3 and len(UPPER.findall(text)) == letters
         rows.append(
             (
-                float(phrase_hits(NAV_PHRASES, text[:2000])),
+                float(phrase_hits(NAV_PHRASES_LOWER, paragraph.lower[:2000])),
                 float(bool(LEAD_IN.match(text))),
                 float(bool(CALL_TO_ACTION.match(text))),
                 _link_only(text, paragraph.link_chars) if paragraph.links else 0.0,

@@ -1,0 +1,119 @@
+"""Sentence-level opinion (subjectivity) on CLEF CheckThat! 2024 English.
+
+Scores every sentence of ``../shared/opinion/checkthat-en-2024-dev.jsonl`` with
+the shipped model's opinion head (trained only on the project's reviewed
+paragraphs: CheckThat! is CC BY-NC-SA and never trains the shipped model),
+chooses the decision threshold on the ``dev`` split and reports macro-F1 on
+``dev_test``. For reference it also reports, on the same split, two models
+fitted on CheckThat! ``train`` (development only, never shipped): the same
+head features with LightGBM, and TF-IDF + logistic regression (needs
+scikit-learn, from the ``bench`` extra).
+
+    python benchmarks/opinion.py [--model DIR] [--data FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import lightgbm as lgb
+import numpy as np
+
+from classifier import ArticleCleaner
+from classifier.opinion_head import head_params, sentence_matrix
+from classifier.training import TrainingConfig
+
+DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "opinion" / "checkthat-en-2024-dev.jsonl"
+THRESHOLDS = np.round(np.arange(0.05, 0.96, 0.01), 2)
+
+
+def macro_f1(truth: np.ndarray, predicted: np.ndarray) -> float:
+    """Mean of the F1 of both classes."""
+    scores = []
+    for positive in (0, 1):
+        tp = np.sum((predicted == positive) & (truth == positive))
+        fp = np.sum((predicted == positive) & (truth != positive))
+        fn = np.sum((predicted != positive) & (truth == positive))
+        scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return float(np.mean(scores))
+
+
+def best_threshold(truth: np.ndarray, scores: np.ndarray) -> float:
+    """The threshold with the best macro-F1 (ties: closest to 0.5)."""
+    return float(max(THRESHOLDS, key=lambda t: (macro_f1(truth, (scores >= t).astype(int)), -abs(t - 0.5))))
+
+
+def load(path: Path) -> dict[str, tuple[list[str], np.ndarray]]:
+    """Sentences and SUBJ=1/OBJ=0 targets per split."""
+    splits: dict[str, tuple[list[str], list[int]]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        texts, labels = splits.setdefault(record["split"], ([], []))
+        texts.append(record["text"])
+        labels.append(int(record["label"] == "SUBJ"))
+    return {name: (texts, np.asarray(labels)) for name, (texts, labels) in splits.items()}
+
+
+def evaluate(name: str, dev_scores: np.ndarray, test_scores: np.ndarray, data: dict) -> dict:
+    """Threshold on dev, macro-F1 on dev_test."""
+    threshold = best_threshold(data["dev"][1], dev_scores)
+    result = {
+        "model": name,
+        "threshold_from_dev": threshold,
+        "dev_macro_f1": round(macro_f1(data["dev"][1], (dev_scores >= threshold).astype(int)), 3),
+        "dev_test_macro_f1": round(macro_f1(data["dev_test"][1], (test_scores >= threshold).astype(int)), 3),
+    }
+    print(json.dumps(result))
+    return result
+
+
+def main() -> None:
+    """Run the three evaluations and print one JSON line each."""
+    parser = argparse.ArgumentParser(description="Sentence-level opinion on CheckThat! 2024")
+    parser.add_argument("--model", default=None)
+    parser.add_argument("--data", default=str(DEFAULT_DATA))
+    args = parser.parse_args()
+    data = load(Path(args.data))
+    cleaner = ArticleCleaner.load(args.model)
+    columns = cleaner.bundle.feature_columns
+    matrices = {split: sentence_matrix(texts, columns) for split, (texts, _labels) in data.items()}
+    head = cleaner.bundle.opinion_booster
+    if head is not None:
+        evaluate(
+            f"shipped opinion head ({cleaner.model_name})",
+            head.predict(matrices["dev"]),
+            head.predict(matrices["dev_test"]),
+            data,
+        )
+    fitted = lgb.train(
+        head_params(TrainingConfig(threads=1)),
+        lgb.Dataset(matrices["train"], label=data["train"][1]),
+        num_boost_round=200,
+    )
+    evaluate(
+        "same features, LightGBM fitted on CheckThat train (not shipped)",
+        fitted.predict(matrices["dev"]),
+        fitted.predict(matrices["dev_test"]),
+        data,
+    )
+    try:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+    except ImportError:
+        print(json.dumps({"model": "tf-idf + logistic regression", "skipped": "scikit-learn not installed"}))
+        return
+    vectorizer = TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True)
+    train_x = vectorizer.fit_transform(data["train"][0])
+    regression = LogisticRegression(max_iter=2000, C=4.0).fit(train_x, data["train"][1])
+    evaluate(
+        "TF-IDF + logistic regression fitted on CheckThat train (baseline, not shipped)",
+        regression.predict_proba(vectorizer.transform(data["dev"][0]))[:, 1],
+        regression.predict_proba(vectorizer.transform(data["dev_test"][0]))[:, 1],
+        data,
+    )
+
+
+if __name__ == "__main__":
+    main()

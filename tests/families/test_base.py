@@ -1,0 +1,28 @@
+"""The feature framework: lower-case pattern twins agree with their originals."""
+
+from __future__ import annotations
+
+import pytest
+
+from features import boilerplate, captions, comments, metadata, navigation
+
+TWINS = [
+    (navigation.NAV_PHRASES, navigation.NAV_PHRASES_LOWER),
+    (captions.CREDIT, captions.CREDIT_LOWER),
+    (captions.WEEKDAY_DATE, captions.WEEKDAY_DATE_LOWER),
+    (boilerplate.CONTACT, boilerplate.CONTACT_LOWER),
+    (boilerplate.ABOUT_ORG, boilerplate.ABOUT_ORG_LOWER),
+    (boilerplate.LEGAL, boilerplate.LEGAL_LOWER),
+    (comments.COMMENT_CHROME, comments.COMMENT_CHROME_LOWER),
+    (comments.RELATIVE_TIME, comments.RELATIVE_TIME_LOWER),
+    (comments.TIMESTAMP, comments.TIMESTAMP_LOWER),
+    (metadata.DATE_TOKEN, metadata.DATE_TOKEN_LOWER),
+    (metadata.READING_TIME, metadata.READING_TIME_LOWER),
+]
+
+
+@pytest.mark.parametrize(("original", "twin"), TWINS)
+def test_lowercase_twins_match_the_same_text(original, twin, seed_texts):
+    for text in seed_texts.values():
+        for line in text.splitlines():
+            assert len(original.findall(line)) == len(twin.findall(line.lower())), line[:80]
