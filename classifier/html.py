@@ -14,9 +14,11 @@ from lxml import etree
 
 from .document import Block, Document, DomHints
 
+# Never rendered as text. Not <button>: recovering parsers can nest real content inside a
+# stray unclosed button, and skipping it lost a whole article body.
 SKIPPED_TAGS = frozenset(
     """
-    script style noscript template svg math iframe head select option button input textarea
+    script style noscript template svg math iframe head select option input textarea
     canvas object embed video audio map area link meta base
     """.split()
 )
