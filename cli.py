@@ -110,7 +110,7 @@ def clean(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
     format: Annotated[
         Optional[OutputFormat],  # noqa: UP045
-        typer.Option("--format", "-f", help="Output format [default: text; jsonl for JSONL input]."),
+        typer.Option("--format", "-f", help="Output format (default: text; jsonl for JSONL input)."),
     ] = None,
     input_format: Annotated[
         InputFormat,
@@ -144,8 +144,7 @@ def clean(
     if records:
         jobs = record_jobs(paths, max_bytes)
     else:
-        exclude = target.directory if target.directory is not None else None
-        jobs = file_jobs(paths, input_format.value, encoding, max_bytes, exclude=exclude)
+        jobs = file_jobs(paths, input_format.value, encoding, max_bytes, exclude=target.directory)
     progress = Progress(sys.stderr, enabled=not quiet and sys.stderr.isatty())
     single = len(paths) == 1 and not records and not any(Path(p).is_dir() for p in paths)
     try:
@@ -253,6 +252,7 @@ def _stream(
             tally.kept += sum(p.kept for p in outcome.result.paragraphs)
         else:
             tally.failures += 1
+            progress.close()  # erase the progress line so the message stands on its own line
             fail(f"{_describe(outcome.job)}: {error}")
             if sink is not None and outcome.job.record and format in (OutputFormat.json, OutputFormat.jsonl):
                 sink.write(render(failed_result(cleaner, outcome), format, extra={"id": outcome.job.id}))
@@ -304,7 +304,7 @@ def train(
     out: Annotated[Path, typer.Option("--output", "-o", help="Model bundle directory to write.")],
     corpora: Annotated[Optional[Path], typer.Option("--corpora", help="Directory of the shared corpora.")] = None,  # noqa: UP045
     sites: Annotated[Sites, typer.Option("--sites", help="Which corpus sites to train on.")] = Sites.all,
-    rounds: Annotated[int, typer.Option("--rounds", help="Boosting rounds.")] = 250,
+    rounds: Annotated[int, typer.Option("--rounds", help="Boosting rounds.")] = 150,
     seed: Annotated[int, typer.Option("--seed", help="Random seed.")] = 13,
     keep_threshold: Annotated[
         float, typer.Option("--keep-threshold", help="Min P(reporting)+P(opinion) to keep.")
