@@ -40,12 +40,12 @@ def seed_paragraphs() -> list[list[str]]:
     return [p.read_text(encoding="utf-8").split("\n\n") for p in sorted(SEEDS.glob("*.txt"))]
 
 
-def generate(count: int) -> Iterator[dict[str, str]]:
-    """``count`` varied JSONL records: a window of a seed article, with names and numbers varied."""
+def generate(count: int, longest: int = 20) -> Iterator[dict[str, str]]:
+    """``count`` varied JSONL records: a window of 1..``longest`` blocks of a seed article, names and numbers varied."""
     seeds = seed_paragraphs()
     for number in range(count):
         paragraphs = seeds[number % len(seeds)]
-        length = 4 + (number * 7) % 17
+        length = 1 + (number * 7) % longest
         start = (number * 13) % max(1, len(paragraphs) - length)
         place = PLACES[number % len(PLACES)]
         window = [p.replace("Mosul", place).replace("2017", str(1990 + number % 35)) for p in paragraphs]
@@ -130,15 +130,15 @@ def tree_rss_kb(pid: int) -> int:
     return total
 
 
-def _feed(stdin, count: int) -> None:
+def _feed(stdin, count: int, longest: int) -> None:
     try:
-        for record in generate(count):
+        for record in generate(count, longest):
             stdin.write((json.dumps(record) + "\n").encode())
     finally:
         stdin.close()
 
 
-def streaming_memory(count: int, workers: int, every: float) -> dict[str, object]:
+def streaming_memory(count: int, workers: int, every: float, longest: int) -> dict[str, object]:
     """Stream ``count`` generated documents through the CLI's stdin; RSS samples along the way."""
     process = subprocess.Popen(
         [*CLI, "-", "--input-format", "jsonl", "-j", str(workers), "-q"],
@@ -146,7 +146,7 @@ def streaming_memory(count: int, workers: int, every: float) -> dict[str, object
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
     )
-    feeder = threading.Thread(target=_feed, args=(process.stdin, count), daemon=True)
+    feeder = threading.Thread(target=_feed, args=(process.stdin, count, longest), daemon=True)
     feeder.start()
     samples: list[tuple[float, int, int]] = []
     done = [0]
@@ -172,6 +172,7 @@ def streaming_memory(count: int, workers: int, every: float) -> dict[str, object
         "documents": count,
         "seconds": round(elapsed, 1),
         "docs_per_s": round(count / elapsed, 1),
+        "longest": longest,
         "peak_rss_mib": round(max(s[2] for s in samples) / 1024, 1),
         "rss_after_warm_up_mib": [round(min(warm) / 1024, 1), round(max(warm) / 1024, 1)] if warm else None,
         "samples": samples,
@@ -212,6 +213,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="-j values to time")
     parser.add_argument("--memory-docs", type=int, default=100_000, help="documents to stream (0: skip)")
     parser.add_argument("--memory-workers", type=int, default=2, help="-j for the streaming run")
+    parser.add_argument("--memory-longest", type=int, default=6, help="most seed blocks per streamed document")
     parser.add_argument("--every", type=float, default=10.0, help="seconds between RSS samples")
     parser.add_argument("--skip-spark", action="store_true", help="skip the Spark run")
     parser.add_argument("--json", type=Path, help="also write the results here as JSON")
@@ -226,7 +228,9 @@ def main() -> None:
         results["spark"] = spark_throughput(options.docs)
         print(report(results), flush=True)
     if options.memory_docs:
-        results["memory"] = streaming_memory(options.memory_docs, options.memory_workers, options.every)
+        results["memory"] = streaming_memory(
+            options.memory_docs, options.memory_workers, options.every, options.memory_longest
+        )
     print(report(results))
     if options.json:
         options.json.write_text(json.dumps(results, indent=2) + "\n")

@@ -116,6 +116,7 @@ class Progress:
         if self.enabled and self.width:
             self.stream.write("\r" + " " * self.width + "\r")
             self.stream.flush()
+            self.width = 0
 
 
 def progress_line(documents: int, errors: int, elapsed: float) -> str:
