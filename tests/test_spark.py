@@ -81,7 +81,7 @@ def test_spark_dataframe_is_cleaned_in_local_mode(spark, cleaner: ArticleCleaner
     texts = documents(seed_texts, 300)
     rows = [(number, text if number % 50 else None) for number, text in enumerate(texts)]
     frame = spark.createDataFrame(rows, "id long, text string").repartition(4)
-    cleaned = clean_dataframe(frame, text_column="text").orderBy("id").collect()
+    cleaned = clean_dataframe(frame, text_column="text", cleaner=cleaner).orderBy("id").collect()
     assert len(cleaned) == 300
     assert cleaned[0].asDict().keys() >= {"id", "text", *(name for name, _ in OUTPUT_COLUMNS)}
     for row in cleaned:
