@@ -35,6 +35,8 @@ class LabeledDocument:
     origin: str = ""
     # True when a person/reviewer checked every label (rule-derived pages are not).
     reviewed: bool = False
+    # How much each paragraph counts in training ("weight" in the record; default 1).
+    weight: float = 1.0
 
     @property
     def reference_text(self) -> str:
@@ -62,6 +64,7 @@ def _text_record(record: dict[str, Any], origin: str) -> LabeledDocument:
         gold_text=None,
         origin=origin,
         reviewed=bool(record.get("reviewed", True)),
+        weight=float(record.get("weight", 1.0)),
     )
 
 

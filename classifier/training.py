@@ -34,7 +34,6 @@ class TrainingConfig:
     # 0.5 lifts captions and comments without drowning the reporting class.
     class_weight_power: float = 0.5
     keep_threshold: float = 0.5
-    opinion_threshold: float = 0.5
     seed: int = 13
     threads: int = 2
 
@@ -47,23 +46,26 @@ class TrainingSet:
     labels: np.ndarray
     sites: np.ndarray
     reviewed: np.ndarray
+    weights: np.ndarray
 
 
 def build_training_set(documents: Sequence[LabeledDocument]) -> TrainingSet:
     """Featurize every document and stack rows, labels and sites."""
-    rows, labels, sites, reviewed = [], [], [], []
+    rows, labels, sites, reviewed, weights = [], [], [], [], []
     for doc in documents:
         matrix = featurize(doc.document).values
         rows.append(matrix)
         labels.extend(LABEL_INDEX[label] for label in doc.labels)
         sites.extend([doc.site] * matrix.shape[0])
         reviewed.extend([doc.reviewed] * matrix.shape[0])
+        weights.extend([doc.weight] * matrix.shape[0])
     features = np.vstack(rows) if rows else np.zeros((0, len(feature_columns())))
     return TrainingSet(
         features=features,
         labels=np.asarray(labels, dtype=int),
         sites=np.asarray(sites),
         reviewed=np.asarray(reviewed, dtype=bool),
+        weights=np.asarray(weights, dtype=float),
     )
 
 
@@ -110,7 +112,7 @@ def train_model_text(data: TrainingSet, config: TrainingConfig) -> str:
     dataset = lgb.Dataset(
         data.features,
         label=data.labels,
-        weight=class_weights(data.labels, config.class_weight_power),
+        weight=class_weights(data.labels, config.class_weight_power) * data.weights,
         feature_name=[lightgbm_name(c) for c in feature_columns()],
         free_raw_data=True,
     )
@@ -125,16 +127,17 @@ def train_bundle(
     data_description: dict[str, Any],
 ) -> Path:
     """Train on labeled documents and write a bundle directory."""
-    from .opinion_head import head_rows, train_head
+    from .opinion_head import choose_head_threshold, head_rows, train_head
 
     data = build_training_set(documents)
     model_text = train_model_text(data, config)
     opinion_text = train_head(data, feature_columns(), config)
+    opinion_threshold = choose_head_threshold(data, feature_columns(), config) if opinion_text else 0.5
     counts = Counter(LABELS[i] for i in data.labels)
     manifest = {
         "name": data_description.get("name", "clean-article"),
         "feature_columns": list(feature_columns()),
-        "thresholds": {"keep": config.keep_threshold, "opinion": config.opinion_threshold},
+        "thresholds": {"keep": config.keep_threshold, "opinion": opinion_threshold},
         "training": {
             **data_description,
             "documents": len(documents),
