@@ -1,0 +1,44 @@
+"""Opinion vs reporting on reviewed pages of held-out sites.
+
+Only reviewed pages carry opinion truth (rule-labeled pages call all content
+reporting). Scores kept paragraphs whose truth is reporting or opinion.
+
+    python benchmarks/opinion_heldout.py [--model DIR] DATA.jsonl...
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from classifier import ArticleCleaner
+from classifier.corpora import is_test_site
+from classifier.dataset import load_labeled
+from classifier.metrics import prf
+
+
+def main() -> None:
+    """Print opinion precision/recall/F1, reporting F1 and their macro average."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", nargs="+")
+    parser.add_argument("--model", default=None)
+    args = parser.parse_args()
+    documents = [d for d in load_labeled(args.data) if d.reviewed and d.gold_text is not None and is_test_site(d.site)]
+    cleaner = ArticleCleaner.load(args.model)
+    pairs = []
+    for document, result in zip(documents, cleaner.clean_documents(d.document for d in documents), strict=True):
+        for truth, paragraph in zip(document.labels, result.paragraphs, strict=True):
+            if truth in ("reporting", "opinion") and paragraph.kept:
+                pairs.append((truth == "opinion", paragraph.label == "opinion"))
+    both = sum(t and p for t, p in pairs)
+    opinion = prf(both, sum(p for _, p in pairs), sum(t for t, _ in pairs))
+    neither = sum(not t and not p for t, p in pairs)
+    reporting = prf(neither, sum(not p for _, p in pairs), sum(not t for t, _ in pairs))
+    print(
+        f"reviewed held-out pages {len(documents)}, kept paragraphs {len(pairs)}: "
+        f"opinion P {opinion.precision:.3f} R {opinion.recall:.3f} F1 {opinion.f1:.3f}; "
+        f"reporting F1 {reporting.f1:.3f}; macro-F1 {(opinion.f1 + reporting.f1) / 2:.3f}"
+    )
+
+
+if __name__ == "__main__":
+    main()
