@@ -38,8 +38,13 @@ def explain_rows(bundle: ModelBundle, matrix: np.ndarray, labels: list[str]) -> 
     return reasons
 
 
-def format_explanation(result: CleanResult, reasons: list[list[Reason]]) -> str:
-    """Human-readable explanation: one block per paragraph."""
+def format_explanation(
+    result: CleanResult,
+    reasons: list[list[Reason]],
+    sentence_opinions: dict[int, list[tuple[str, float]]] | None = None,
+) -> str:
+    """Human-readable explanation: one block per paragraph (with per-sentence
+    opinion scores for kept paragraphs when given)."""
     lines = []
     for paragraph, why in zip(result.paragraphs, reasons, strict=True):
         state = "KEEP" if paragraph.kept else "drop"
@@ -53,4 +58,6 @@ def format_explanation(result: CleanResult, reasons: list[list[Reason]]) -> str:
         for reason in why:
             stage = "context" if reason.column.startswith("context.") else "paragraph"
             lines.append(f"    {reason.contribution:+.2f}  {reason.column} = {reason.value:.3g}  ({stage})")
+        for sentence, score in (sentence_opinions or {}).get(paragraph.index, []):
+            lines.append(f"    opinion {score:.2f}  sentence: {' '.join(sentence.split())[:80]}")
     return "\n".join(lines)

@@ -100,7 +100,9 @@ def explain_text(cleaner: ArticleCleaner, text: str, input_format: str, result: 
     from .explain import explain_rows, format_explanation
 
     matrix = cleaner.document_features(segment(text, format=input_format))
-    return format_explanation(result, explain_rows(cleaner.bundle, matrix, [p.label for p in result.paragraphs]))
+    reasons = explain_rows(cleaner.bundle, matrix, [p.label for p in result.paragraphs])
+    sentences = {p.index: cleaner.sentence_opinions(p.text) for p in result.paragraphs if p.kept}
+    return format_explanation(result, reasons, sentences)
 
 
 def _failed(cleaner: ArticleCleaner, job: Job, message: str) -> CleanResult:

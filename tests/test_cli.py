@@ -105,6 +105,8 @@ def test_explain_lists_features():
     done = run(str(SEED), "--explain")
     assert done.returncode == 0
     assert b"probabilities:" in done.stdout and b"(paragraph)" in done.stdout
+    # Kept paragraphs show a per-sentence opinion score from the opinion head.
+    assert b"sentence: How long can the U.S continue supporting brutal military regimes" in done.stdout
 
 
 def test_html_input(tmp_path: Path):
