@@ -20,6 +20,7 @@ from features.base import build_view
 
 from .document import Block, Document
 from .labels import LABEL_INDEX
+from .metrics import prf
 from .text import sentences
 from .training import TrainingConfig, TrainingSet, lightgbm_name
 
@@ -83,10 +84,10 @@ def train_head(data: TrainingSet, columns: Sequence[str], config: TrainingConfig
 def choose_head_threshold(data: TrainingSet, columns: Sequence[str], config: TrainingConfig, folds: int = 4) -> float:
     """The P(opinion) threshold with the best reporting/opinion macro-F1 in
     site-grouped cross-validation over the head's training rows."""
-    import hashlib
+    from .crossval import site_fold
 
     rows = np.flatnonzero(head_rows(data))
-    fold_of = np.array([int(hashlib.md5(s.encode("utf-8")).hexdigest(), 16) % folds for s in data.sites[rows]])
+    fold_of = np.array([site_fold(site, folds) for site in data.sites[rows]])
     scores = np.full(len(rows), np.nan)
     positions = list(head_columns(columns))
     for fold in range(folds):
@@ -103,13 +104,9 @@ def choose_head_threshold(data: TrainingSet, columns: Sequence[str], config: Tra
 
 
 def _macro_f1(truth: np.ndarray, predicted: np.ndarray) -> float:
-    f1s = []
-    for positive in (True, False):
-        tp = np.sum((predicted == positive) & (truth == positive))
-        fp = np.sum((predicted == positive) & (truth != positive))
-        fn = np.sum((predicted != positive) & (truth == positive))
-        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
-    return float(np.mean(f1s))
+    """Mean F1 of the opinion and the reporting side."""
+    sides = [(truth, predicted), (~truth, ~predicted)]
+    return sum(prf(float(np.sum(t & p)), float(np.sum(p)), float(np.sum(t))).f1 for t, p in sides) / 2
 
 
 def sentence_matrix(texts: Sequence[str], columns: Sequence[str]) -> np.ndarray:
