@@ -22,6 +22,7 @@ import lightgbm as lgb
 import numpy as np
 
 from classifier import ArticleCleaner
+from classifier.metrics import binary_macro_f1
 from classifier.opinion_head import head_params, sentence_matrix
 from classifier.training import TrainingConfig
 
@@ -29,20 +30,9 @@ DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "opini
 THRESHOLDS = np.round(np.arange(0.05, 0.96, 0.01), 2)
 
 
-def macro_f1(truth: np.ndarray, predicted: np.ndarray) -> float:
-    """Mean of the F1 of both classes."""
-    scores = []
-    for positive in (0, 1):
-        tp = np.sum((predicted == positive) & (truth == positive))
-        fp = np.sum((predicted == positive) & (truth != positive))
-        fn = np.sum((predicted != positive) & (truth == positive))
-        scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
-    return float(np.mean(scores))
-
-
 def best_threshold(truth: np.ndarray, scores: np.ndarray) -> float:
     """The threshold with the best macro-F1 (ties: closest to 0.5)."""
-    return float(max(THRESHOLDS, key=lambda t: (macro_f1(truth, (scores >= t).astype(int)), -abs(t - 0.5))))
+    return float(max(THRESHOLDS, key=lambda t: (binary_macro_f1(truth == 1, scores >= t), -abs(t - 0.5))))
 
 
 def load(path: Path) -> dict[str, tuple[list[str], np.ndarray]]:
@@ -62,8 +52,8 @@ def evaluate(name: str, dev_scores: np.ndarray, test_scores: np.ndarray, data: d
     result = {
         "model": name,
         "threshold_from_dev": threshold,
-        "dev_macro_f1": round(macro_f1(data["dev"][1], (dev_scores >= threshold).astype(int)), 3),
-        "dev_test_macro_f1": round(macro_f1(data["dev_test"][1], (test_scores >= threshold).astype(int)), 3),
+        "dev_macro_f1": round(binary_macro_f1(data["dev"][1] == 1, dev_scores >= threshold), 3),
+        "dev_test_macro_f1": round(binary_macro_f1(data["dev_test"][1] == 1, test_scores >= threshold), 3),
     }
     print(json.dumps(result))
     return result

@@ -6,6 +6,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from .labels import LABELS
 from .text import token_counts
 
@@ -27,6 +29,12 @@ def prf(true_positive: float, predicted: float, actual: float) -> PRF:
     recall = true_positive / actual if actual else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return PRF(precision, recall, f1)
+
+
+def binary_macro_f1(truth: np.ndarray, predicted: np.ndarray) -> float:
+    """Mean F1 of the positive and the negative class of boolean arrays."""
+    sides = [(truth, predicted), (~truth, ~predicted)]
+    return sum(prf(float(np.sum(t & p)), float(np.sum(p)), float(np.sum(t))).f1 for t, p in sides) / 2
 
 
 def token_prf(predicted: str, gold: str) -> PRF:

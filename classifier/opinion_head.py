@@ -20,7 +20,7 @@ from features.base import build_view
 
 from .document import Block, Document
 from .labels import LABEL_INDEX
-from .metrics import prf
+from .metrics import binary_macro_f1
 from .text import sentences
 from .training import TrainingConfig, TrainingSet, lightgbm_name
 
@@ -100,13 +100,9 @@ def choose_head_threshold(data: TrainingSet, columns: Sequence[str], config: Tra
     known = ~np.isnan(scores)
     if not known.any():
         return DEFAULT_THRESHOLD
-    return max(THRESHOLDS, key=lambda t: (_macro_f1(truth[known], scores[known] >= t), -abs(t - DEFAULT_THRESHOLD)))
-
-
-def _macro_f1(truth: np.ndarray, predicted: np.ndarray) -> float:
-    """Mean F1 of the opinion and the reporting side."""
-    sides = [(truth, predicted), (~truth, ~predicted)]
-    return sum(prf(float(np.sum(t & p)), float(np.sum(p)), float(np.sum(t))).f1 for t, p in sides) / 2
+    return max(
+        THRESHOLDS, key=lambda t: (binary_macro_f1(truth[known], scores[known] >= t), -abs(t - DEFAULT_THRESHOLD))
+    )
 
 
 def sentence_matrix(texts: Sequence[str], columns: Sequence[str]) -> np.ndarray:
