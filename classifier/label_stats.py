@@ -1,7 +1,9 @@
 """Counts per label in labeled JSONL files, as a markdown table.
 
     python -m classifier.label_stats training_data/seeds.jsonl training_data/corpora/*.labels.jsonl \
-        training_data/corpora/reviewed/*.labels.jsonl
+        training_data/corpora/reviewed/*.labels.jsonl training_data/sentences/*.labels.jsonl
+
+(For sentence files, "pages" counts pages and the counts are sentences.)
 """
 
 from __future__ import annotations
@@ -14,9 +16,9 @@ from .dataset import read_jsonl
 from .labels import LABELS
 
 
-def label_of(paragraph: object) -> str:
-    """The label of a full-text or reference paragraph entry."""
-    return paragraph[2] if isinstance(paragraph, list) else paragraph["label"]  # type: ignore[index]
+def label_of(entry: object) -> str:
+    """The label of a full-text paragraph, reference paragraph or labeled-sentence entry."""
+    return entry[-1] if isinstance(entry, list) else entry["label"]  # type: ignore[index]
 
 
 def count_file(path: Path) -> tuple[int, Counter[str]]:
@@ -25,7 +27,7 @@ def count_file(path: Path) -> tuple[int, Counter[str]]:
     records = 0
     for _number, record in read_jsonl(path):
         records += 1
-        counts.update(label_of(p) for p in record["paragraphs"])
+        counts.update(label_of(p) for p in record.get("paragraphs") or record.get("sentences", []))
     return records, counts
 
 
