@@ -294,7 +294,7 @@ def _load_data(data: list[Path], corpora: Path | None, sites: Sites, html_exampl
     if sites is Sites.all:
         return documents
     # Seeds and other full-text data have no corpus site split; keep them with training.
-    held_out = [d for d in documents if d.gold_text is not None and is_test_site(d.site)]
+    held_out = [d for d in documents if (d.gold_text is not None or d.sentences_only) and is_test_site(d.site)]
     return held_out if sites is Sites.held_out else [d for d in documents if d not in held_out]
 
 
@@ -321,16 +321,14 @@ def train(
     if not documents:
         fail("no labeled documents to train on")
         raise typer.Exit(1)
-    corpora_used = sorted({d.origin.split(":")[0] for d in documents})
+    corpora_used = {d.corpus for d in documents if d.corpus}
     description = {
         "name": name,
         "data_files": [str(p) for p in data],
         "sites": sites.value,
         "html_examples": html_examples,
         "held_out_rule": "sites whose sha1 mod 5 == 0 (classifier.corpora.is_test_site)",
-        "licences": {
-            k: v for k, v in LICENCES.items() if any(k.split(".")[0] in f for f in corpora_used) or k == "seeds"
-        },
+        "licences": {k: v for k, v in LICENCES.items() if k in corpora_used or k == "seeds"},
     }
     config = TrainingConfig(rounds=rounds, seed=seed, keep_threshold=keep_threshold)
     path = train_bundle(documents, out, config, description)
@@ -349,7 +347,8 @@ def evaluate(
     from classifier.evaluation import format_evaluation
 
     cleaner = load_cleaner(model)
-    documents = _load_data(data, corpora, sites)
+    # Sentence labels are scored by benchmarks/opinion_heldout.py, not as pages.
+    documents = [d for d in _load_data(data, corpora, sites) if not d.sentences_only]
     if not documents:
         fail("no labeled documents to evaluate")
         raise typer.Exit(1)

@@ -23,7 +23,7 @@ import numpy as np
 
 from classifier import ArticleCleaner
 from classifier.metrics import binary_macro_f1
-from classifier.opinion_head import head_params, sentence_matrix
+from classifier.opinion_head import head_inputs, head_params, score_texts, sentence_matrix
 from classifier.training import TrainingConfig
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "opinion" / "checkthat-en-2024-dev.jsonl"
@@ -67,16 +67,21 @@ def main() -> None:
     args = parser.parse_args()
     data = load(Path(args.data))
     cleaner = ArticleCleaner.load(args.model)
-    columns = cleaner.bundle.feature_columns
-    matrices = {split: sentence_matrix(texts, columns) for split, (texts, _labels) in data.items()}
-    head = cleaner.bundle.opinion_booster
+    bundle = cleaner.bundle
+    columns = bundle.feature_columns
+    head = bundle.opinion_booster
     if head is not None:
         evaluate(
             f"shipped opinion head ({cleaner.model_name})",
-            head.predict(matrices["dev"]),
-            head.predict(matrices["dev_test"]),
+            score_texts(head, bundle.opinion_lexicon, data["dev"][0], columns),
+            score_texts(head, bundle.opinion_lexicon, data["dev_test"][0], columns),
             data,
         )
+    # The hand-built head columns only (no lexicon: it is learned with the shipped head).
+    matrices = {
+        split: head_inputs(sentence_matrix(texts, columns), texts, columns, {})[:, :-2]
+        for split, (texts, _labels) in data.items()
+    }
     fitted = lgb.train(
         head_params(TrainingConfig(threads=1)),
         lgb.Dataset(matrices["train"], label=data["train"][1]),

@@ -25,6 +25,7 @@ FORMAT_VERSION = 1
 MANIFEST_FILE = "manifest.json"
 MODEL_FILE = "model.txt"
 OPINION_FILE = "opinion.txt"
+OPINION_LEXICON_FILE = "opinion_lexicon.json"
 MAX_MANIFEST_BYTES = 1_000_000
 MAX_MODEL_BYTES = 200_000_000
 
@@ -49,22 +50,37 @@ class ModelBundle:
     model_text: str
     manifest: dict[str, Any]
     opinion_text: str | None = None
+    # The opinion head's learned lexicon as JSON text ({n-gram: weight}).
+    opinion_lexicon_text: str | None = None
     model_sha256: str = field(init=False, repr=False)
     booster: lgb.Booster = field(init=False, repr=False)
     opinion_booster: lgb.Booster | None = field(init=False, repr=False)
+    opinion_lexicon: dict[str, float] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self.model_sha256 = sha256_text(self.model_text)
+        # One hash over every part that decides an output, so retraining only the head renames the model too.
+        self.model_sha256 = sha256_text(
+            "\n".join(
+                sha256_text(part or "") for part in (self.model_text, self.opinion_text, self.opinion_lexicon_text)
+            )
+        )
         self.booster = lgb.Booster(model_str=self.model_text)
         self.opinion_booster = lgb.Booster(model_str=self.opinion_text) if self.opinion_text else None
+        self.opinion_lexicon = parse_lexicon(self.opinion_lexicon_text) if self.opinion_lexicon_text else {}
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"model_text": self.model_text, "manifest": self.manifest, "opinion_text": self.opinion_text}
+        return {
+            "model_text": self.model_text,
+            "manifest": self.manifest,
+            "opinion_text": self.opinion_text,
+            "opinion_lexicon_text": self.opinion_lexicon_text,
+        }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.model_text = state["model_text"]
         self.manifest = state["manifest"]
         self.opinion_text = state.get("opinion_text")
+        self.opinion_lexicon_text = state.get("opinion_lexicon_text")
         self.__post_init__()
 
     @property
@@ -82,18 +98,26 @@ class ModelBundle:
         """Minimum P(opinion | kept) for a kept paragraph to be labeled opinion."""
         return float(self.manifest.get("thresholds", {}).get("opinion", 0.5))
 
-    def predict_opinion(self, matrix: np.ndarray) -> np.ndarray | None:
-        """P(opinion | kept) per row from the opinion head, or None without a head."""
+    @property
+    def sentence_opinion_threshold(self) -> float:
+        """Minimum P(opinion) for one sentence, scored alone, to count as opinion."""
+        thresholds = self.manifest.get("thresholds", {})
+        return float(thresholds.get("opinion_sentence", thresholds.get("opinion", 0.5)))
+
+    def predict_opinion(self, matrix: np.ndarray, texts: list[str]) -> np.ndarray | None:
+        """P(opinion | kept) per row from the opinion head, or None without a head.
+
+        ``texts`` are the rows' visible texts, for the head's lexicon scores."""
         if self.opinion_booster is None or matrix.shape[0] == 0:
             return None
-        from .opinion_head import head_columns
+        from .opinion_head import head_inputs
 
-        positions = list(head_columns(self.feature_columns))
-        return np.asarray(self.opinion_booster.predict(matrix[:, positions], num_threads=1), dtype=float)
+        inputs = head_inputs(matrix, texts, self.feature_columns, self.opinion_lexicon)
+        return np.asarray(self.opinion_booster.predict(inputs, num_threads=1), dtype=float)
 
     @property
     def name(self) -> str:
-        """A short identifier: the manifest's name and the model hash prefix."""
+        """A short identifier: the manifest's name and a prefix of the hash over all model files."""
         return f"{self.manifest.get('name', 'model')}@{self.model_sha256[:12]}"
 
     def predict_proba(self, matrix: np.ndarray) -> np.ndarray:
@@ -101,6 +125,19 @@ class ModelBundle:
         if matrix.shape[0] == 0:
             return np.zeros((0, len(LABELS)))
         return np.asarray(self.booster.predict(matrix, num_threads=1), dtype=float).reshape(-1, len(LABELS))
+
+
+def parse_lexicon(text: str) -> dict[str, float]:
+    """The opinion lexicon from its JSON text; raise :class:`BundleError` unless it maps strings to numbers."""
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise BundleError(f"{OPINION_LEXICON_FILE}: not JSON ({error.msg})") from None
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, (int, float)) and not isinstance(v, bool) for k, v in value.items()
+    ):
+        raise BundleError(f"{OPINION_LEXICON_FILE}: expected an object of n-gram weights")
+    return {k: float(v) for k, v in value.items()}
 
 
 def _read_limited(path: Path, limit: int) -> bytes:
@@ -152,8 +189,15 @@ def load_bundle(directory: str | os.PathLike[str], expected_columns: tuple[str, 
             texts[name] = data.decode("utf-8")
         except UnicodeDecodeError:
             raise BundleError(f"{path}: not a text file; bundles hold only LightGBM text and JSON") from None
+    if OPINION_FILE in texts and OPINION_LEXICON_FILE not in texts:
+        raise BundleError(f"{root}: the opinion head has no {OPINION_LEXICON_FILE}; retrain the model")
     try:
-        return ModelBundle(model_text=texts[MODEL_FILE], manifest=manifest, opinion_text=texts.get(OPINION_FILE))
+        return ModelBundle(
+            model_text=texts[MODEL_FILE],
+            manifest=manifest,
+            opinion_text=texts.get(OPINION_FILE),
+            opinion_lexicon_text=texts.get(OPINION_LEXICON_FILE),
+        )
     except lgb.basic.LightGBMError as error:
         raise BundleError(f"{root / MODEL_FILE}: not a LightGBM text model ({error})") from None
 
@@ -173,18 +217,25 @@ def write_text_atomic(path: Path, text: str) -> None:
 
 
 def save_bundle(
-    directory: str | os.PathLike[str], model_text: str, manifest: dict[str, Any], opinion_text: str | None = None
+    directory: str | os.PathLike[str],
+    model_text: str,
+    manifest: dict[str, Any],
+    opinion_text: str | None = None,
+    opinion_lexicon: dict[str, float] | None = None,
 ) -> Path:
-    """Write a bundle: model text (and opinion head), then the manifest carrying their hashes."""
+    """Write a bundle: model text (and opinion head with its lexicon), then the manifest carrying their hashes."""
     root = Path(directory)
     full = dict(manifest)
     full.update(format=FORMAT, format_version=FORMAT_VERSION, labels=list(LABELS))
     full["files"] = {MODEL_FILE: sha256_text(model_text)}
     write_text_atomic(root / MODEL_FILE, model_text)
     if opinion_text is not None:
-        full["files"][OPINION_FILE] = sha256_text(opinion_text)
-        write_text_atomic(root / OPINION_FILE, opinion_text)
+        lexicon_text = json.dumps(opinion_lexicon or {}, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        for name, text in ((OPINION_FILE, opinion_text), (OPINION_LEXICON_FILE, lexicon_text + "\n")):
+            full["files"][name] = sha256_text(text)
+            write_text_atomic(root / name, text)
     else:
         (root / OPINION_FILE).unlink(missing_ok=True)
+        (root / OPINION_LEXICON_FILE).unlink(missing_ok=True)
     write_text_atomic(root / MANIFEST_FILE, json.dumps(full, indent=2, sort_keys=True) + "\n")
     return root

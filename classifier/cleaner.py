@@ -33,6 +33,7 @@ from .labels import KEPT_LABELS, LABELS
 from .profile import build_profile
 from .result import CleanResult, ParagraphResult
 from .segment import segment_text
+from .text import plain_text
 
 FORMATS = ("auto", "text", "html")
 ERROR_MODES = ("raise", "record")
@@ -167,7 +168,8 @@ class ArticleCleaner:
         rows = [p.matrix for p in prepared if p.matrix.shape[0]]
         stacked = np.vstack(rows) if rows else np.zeros((0, len(self.bundle.feature_columns)))
         probabilities = self.bundle.predict_proba(stacked)
-        opinion = self.bundle.predict_opinion(stacked)
+        texts = [plain_text(block.text) for p in prepared if p.matrix.shape[0] for block in p.document.blocks]
+        opinion = self.bundle.predict_opinion(stacked, texts)
         if opinion is None:
             opinion = np.full(stacked.shape[0], np.nan)
         offset = 0
@@ -179,11 +181,12 @@ class ArticleCleaner:
     def sentence_opinions(self, text: str) -> list[tuple[str, float]]:
         """(sentence, P(opinion)) for each sentence of a paragraph, from the opinion head."""
         from .opinion_head import sentence_scores
-        from .text import plain_text
 
         if self.bundle.opinion_booster is None:
             return []
-        return sentence_scores(self.bundle.opinion_booster, plain_text(text), self.bundle.feature_columns)
+        return sentence_scores(
+            self.bundle.opinion_booster, self.bundle.opinion_lexicon, plain_text(text), self.bundle.feature_columns
+        )
 
     def _result(self, item: _Prepared, probabilities: np.ndarray, opinion: np.ndarray) -> CleanResult:
         document = item.document
@@ -192,7 +195,9 @@ class ArticleCleaner:
             _decide(index, block, row, float(p_opinion), thresholds)
             for index, (block, row, p_opinion) in enumerate(zip(document.blocks, probabilities, opinion, strict=True))
         )
-        metadata = [p.text for p in paragraphs if p.label == "metadata"]
+        # A headline the keep rule leaves in the body (P(kept) just over the threshold) is still
+        # read for the title when metadata is its most probable label.
+        metadata = [p.text for p in paragraphs if p.label == "metadata" or _most_probable(p) == "metadata"]
         return CleanResult(
             source=document.source,
             title=document.title or find_title(metadata),
@@ -204,6 +209,10 @@ class ArticleCleaner:
             error=item.error,
             profile=build_profile(paragraphs).to_dict(),
         )
+
+
+def _most_probable(paragraph: ParagraphResult) -> str:
+    return LABELS[int(np.argmax(paragraph.probabilities))]
 
 
 def _require_text(batch: list[object]) -> None:

@@ -48,6 +48,7 @@ def cross_validate(documents: Sequence[LabeledDocument], config: TrainingConfig,
 
     from .training import class_weights
 
+    documents = [d for d in documents if not d.sentences_only]
     data = build_training_set(documents)
     fold_of_row = np.array([site_fold(site, folds) for site in data.sites])
     probabilities = np.zeros((len(data.labels), len(LABELS)))

@@ -5,6 +5,12 @@ Two record shapes (see ``training_data/README.md``):
 * full text: ``{"id", "paragraphs": [{"text", "label"}, ...], ...}``
 * reference into the shared corpora: ``{"id", "corpus", "paragraphs":
   [[index, sha1_prefix, label], ...]}``, joined here with the corpus text.
+
+A third shape labels single sentences for the opinion head (see
+:mod:`classifier.sentence_labels`): ``{"id", "corpus", "sentences":
+[[paragraph, sentence, sha1_prefix, label], ...]}``. It becomes a document of
+those sentences with ``sentences_only`` set: the opinion head learns from it,
+the eight-label model never does (its blocks have no real neighbours).
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from .derive_labels import derive_label
 from .document import Block, Document
 from .html import segment_html
 from .labels import KEPT_LABELS, is_label
-from .text import words
+from .text import plain_text, sentences, words
 
 
 @dataclass(frozen=True)
@@ -37,6 +43,10 @@ class LabeledDocument:
     reviewed: bool = False
     # How much each paragraph counts in training ("weight" in the record; default 1).
     weight: float = 1.0
+    # Blocks are single labeled sentences, for the opinion head only.
+    sentences_only: bool = False
+    # The shared-corpus file the text comes from ("" for full-text records).
+    corpus: str = ""
 
     @property
     def reference_text(self) -> str:
@@ -85,6 +95,7 @@ def _joined_record(record: dict[str, Any], source: dict[str, Any], origin: str) 
         gold_text=source.get("gold_text"),
         origin=origin,
         reviewed=bool(record.get("reviewed", False)),
+        corpus=str(record["corpus"]),
     )
 
 
@@ -108,6 +119,36 @@ def is_reference_record(record: dict[str, Any]) -> bool:
     return "corpus" in record and all(isinstance(p, list) for p in record.get("paragraphs", []))
 
 
+def is_sentence_record(record: dict[str, Any]) -> bool:
+    """True for a record of labeled sentences in a shared corpus."""
+    return "corpus" in record and isinstance(record.get("sentences"), list)
+
+
+def _sentence_record(record: dict[str, Any], source: dict[str, Any], origin: str) -> LabeledDocument:
+    paragraphs = source["paragraphs"]
+    texts: list[str] = []
+    labels: list[str] = []
+    for entry in record["sentences"]:
+        if not (isinstance(entry, list) and len(entry) == 4 and entry[3] in ("reporting", "opinion")):
+            raise DataError(f"{origin}: sentence entries are [paragraph, sentence, sha1, reporting|opinion]")
+        paragraph, index, digest, label = entry
+        parts = sentences(plain_text(paragraphs[paragraph]["text"])) if 0 <= paragraph < len(paragraphs) else []
+        if not 0 <= index < len(parts) or text_hash(parts[index]) != digest:
+            raise DataError(f"{record['id']}: sentence {paragraph}/{index} drifted from its label (hash mismatch)")
+        texts.append(parts[index])
+        labels.append(label)
+    return LabeledDocument(
+        id=f"{record['id']}#sentences",
+        site=site_of(source),
+        document=Document(blocks=tuple(Block(text=t) for t in texts)),
+        labels=tuple(labels),
+        origin=origin,
+        reviewed=True,
+        sentences_only=True,
+        corpus=str(record["corpus"]),
+    )
+
+
 def load_labeled(
     paths: Iterable[str | Path], corpora: str | Path | None = None, html_examples: bool = False
 ) -> list[LabeledDocument]:
@@ -119,14 +160,21 @@ def load_labeled(
     """
     documents: list[LabeledDocument] = []
     wanted: dict[str, list[tuple[dict[str, Any], str]]] = {}
+    sentence_records: dict[str, list[tuple[dict[str, Any], str]]] = {}
     for path in map(Path, paths):
         for number, record in read_jsonl(path):
             origin = f"{path.name}:{number}"
-            if is_reference_record(record):
+            if is_sentence_record(record):
+                sentence_records.setdefault(record["corpus"], []).append((record, origin))
+            elif is_reference_record(record):
                 wanted.setdefault(record["corpus"], []).append((record, origin))
             else:
                 documents.append(_text_record(record, origin))
-    for corpus_file, records in wanted.items():
+    for corpus_file in dict.fromkeys([*wanted, *sentence_records]):
+        records = wanted.get(corpus_file, [])
+        sentence_ids: dict[str, list[tuple[dict[str, Any], str]]] = {}
+        for record, origin in sentence_records.get(corpus_file, []):
+            sentence_ids.setdefault(record["id"], []).append((record, origin))
         by_id: dict[str, tuple[dict[str, Any], str]] = {}
         for record, origin in records:
             # A reviewed record replaces the rule-derived one for the same page.
@@ -139,9 +187,13 @@ def load_labeled(
             if source["id"] in by_id:
                 record, origin = by_id[source["id"]]
                 documents.append(_joined_record(record, source, origin))
-                example = html_labeled(source) if html_examples else None
+                example = html_labeled(source, corpus_file) if html_examples else None
                 if example is not None:
                     documents.append(example)
+            for record, origin in sentence_ids.pop(source["id"], []):
+                documents.append(_sentence_record(record, source, origin))
+        for missing in sentence_ids:
+            raise DataError(f"{missing}: labeled sentences for a page that is not in {corpus_file}")
     return documents
 
 
@@ -155,7 +207,7 @@ def gold_coverage(text: str, gold_trigrams: set[tuple[str, ...]]) -> float:
     return len(grams & gold_trigrams) / len(grams) if grams and grams != {()} else 0.0
 
 
-def html_labeled(source: dict[str, Any]) -> LabeledDocument | None:
+def html_labeled(source: dict[str, Any], corpus: str = "") -> LabeledDocument | None:
     """An HTML-mode example: the page segmented by our parser, labeled by gold coverage."""
     gold = source.get("gold_text")
     if not gold or not source.get("html"):
@@ -168,7 +220,13 @@ def html_labeled(source: dict[str, Any]) -> LabeledDocument | None:
         for b in document.blocks
     )
     return LabeledDocument(
-        id=f"{source['id']}#html", site=site_of(source), document=document, labels=labels, gold_text=gold, origin="html"
+        id=f"{source['id']}#html",
+        site=site_of(source),
+        document=document,
+        labels=labels,
+        gold_text=gold,
+        origin="html",
+        corpus=corpus,
     )
 
 
@@ -177,6 +235,8 @@ def validate_record(record: dict[str, Any]) -> list[str]:
     problems: list[str] = []
     if not isinstance(record.get("id"), str) or not record.get("id"):
         problems.append("missing string 'id'")
+    if is_sentence_record(record):
+        return problems + _sentence_problems(record["sentences"])
     paragraphs = record.get("paragraphs")
     if not isinstance(paragraphs, list) or not paragraphs:
         return [*problems, "missing non-empty list 'paragraphs'"]
@@ -197,4 +257,17 @@ def validate_record(record: dict[str, Any]) -> list[str]:
             continue
         if not is_label(label):
             problems.append(f"paragraph {position}: unknown label {label!r}")
+    return problems
+
+
+def _sentence_problems(entries: list[Any]) -> list[str]:
+    problems = []
+    for position, entry in enumerate(entries):
+        shape_ok = isinstance(entry, list) and len(entry) == 4
+        if not shape_ok or not all(isinstance(v, int) for v in entry[:2]) or not isinstance(entry[2], str):
+            problems.append(f"sentence {position}: expected [paragraph, sentence, sha1, label]")
+        elif entry[3] not in ("reporting", "opinion"):
+            problems.append(f"sentence {position}: label must be reporting or opinion, not {entry[3]!r}")
+    if not entries:
+        problems.append("'sentences' is empty")
     return problems

@@ -42,9 +42,11 @@ def format_explanation(
     result: CleanResult,
     reasons: list[list[Reason]],
     sentence_opinions: dict[int, list[tuple[str, float]]] | None = None,
+    sentence_threshold: float = 0.5,
 ) -> str:
     """Human-readable explanation: one block per paragraph (with per-sentence
-    opinion scores for kept paragraphs when given)."""
+    opinion scores for kept paragraphs when given, marked `*` at or above
+    the model's sentence threshold)."""
     lines = []
     for paragraph, why in zip(result.paragraphs, reasons, strict=True):
         state = "KEEP" if paragraph.kept else "drop"
@@ -59,5 +61,6 @@ def format_explanation(
             stage = "context" if reason.column.startswith("context.") else "paragraph"
             lines.append(f"    {reason.contribution:+.2f}  {reason.column} = {reason.value:.3g}  ({stage})")
         for sentence, score in (sentence_opinions or {}).get(paragraph.index, []):
-            lines.append(f"    opinion {score:.2f}  sentence: {' '.join(sentence.split())[:80]}")
+            mark = "*" if score >= sentence_threshold else " "
+            lines.append(f"    opinion {score:.2f}{mark} sentence: {' '.join(sentence.split())[:80]}")
     return "\n".join(lines)

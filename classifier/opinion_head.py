@@ -1,16 +1,19 @@
 """The opinion head: a small LightGBM model that splits kept paragraphs (and
 their sentences) into the author's own voice (`opinion`) and `reporting`.
 
-It is trained only on paragraphs a reviewer labeled reporting or opinion
-(rule-derived pages call every content paragraph reporting, which would teach
-it the wrong thing), and it reads only context-free columns: the `opinion`
-family plus a few `layout` ones, so the same model scores a whole paragraph
-or one sentence of it.
+It learns from what reviewers labeled reporting or opinion: whole paragraphs
+of reviewed pages and single sentences (rule-derived pages call every content
+paragraph reporting, which would teach it the wrong thing). It reads only
+context-free inputs, so the same model scores a whole paragraph or one
+sentence of it: the `opinion` family, a few `layout` columns, and the two
+scores of a lexicon learned from the same examples
+(:mod:`classifier.opinion_lexicon`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import lightgbm as lgb
 import numpy as np
@@ -21,6 +24,7 @@ from features.base import build_view
 from .document import Block, Document
 from .labels import LABEL_INDEX
 from .metrics import binary_macro_f1
+from .opinion_lexicon import LEXICON_COLUMNS, learn_lexicon, lexicon_features, out_of_fold_features
 from .text import sentences
 from .training import TrainingConfig, TrainingSet, lightgbm_name
 
@@ -28,7 +32,16 @@ LAYOUT_COLUMNS = ("layout.log_words", "layout.punctuation_share", "layout.upperc
 HEAD_FILE = "opinion.txt"
 DEFAULT_THRESHOLD = 0.5
 HEAD_ROUNDS = 200
+HEAD_FOLDS = 4
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.3, 0.96, 0.025))
+
+
+@dataclass(frozen=True)
+class OpinionHead:
+    """A trained head: LightGBM text and its learned lexicon."""
+
+    model_text: str
+    lexicon: dict[str, float]
 
 
 def head_columns(all_columns: Sequence[str]) -> tuple[int, ...]:
@@ -37,8 +50,15 @@ def head_columns(all_columns: Sequence[str]) -> tuple[int, ...]:
     return tuple(wanted)
 
 
+def head_inputs(
+    matrix: np.ndarray, texts: Sequence[str], columns: Sequence[str], lexicon: dict[str, float]
+) -> np.ndarray:
+    """The head's input rows: its columns of the full matrix, then the lexicon scores of each text."""
+    return np.hstack([matrix[:, list(head_columns(columns))], lexicon_features(texts, lexicon)])
+
+
 def head_params(config: TrainingConfig) -> dict:
-    """Binary LightGBM parameters: small and regularised (about 20k rows)."""
+    """Binary LightGBM parameters: small and regularised (tens of thousands of rows)."""
     return {
         "objective": "binary",
         "learning_rate": 0.05,
@@ -56,69 +76,142 @@ def head_params(config: TrainingConfig) -> dict:
 
 
 def head_rows(data: TrainingSet) -> np.ndarray:
-    """Rows the head learns from: reviewed paragraphs labeled reporting or opinion."""
+    """Reviewed rows (paragraphs and sentences) labeled reporting or opinion."""
     kept = (data.labels == LABEL_INDEX["reporting"]) | (data.labels == LABEL_INDEX["opinion"])
     return kept & data.reviewed
 
 
-def _fit(data: TrainingSet, rows: np.ndarray, columns: Sequence[str], config: TrainingConfig) -> lgb.Booster | None:
-    target = (data.labels[rows] == LABEL_INDEX["opinion"]).astype(int)
+def learning_rows(data: TrainingSet) -> np.ndarray:
+    """Rows the head learns from: labeled sentences when there are any, since a
+    sentence label says exactly which words carry the writer's voice (in site
+    CV a sentence-trained head beat a paragraph-trained one on paragraphs as
+    well, once each got its own threshold); else reviewed paragraphs."""
+    rows = head_rows(data)
+    sentence_rows = rows & data.sentence_rows
+    return sentence_rows if sentence_rows.any() else rows
+
+
+@dataclass(frozen=True)
+class HeadThresholds:
+    """P(opinion) cut-offs chosen in site-grouped cross-validation."""
+
+    paragraph: float
+    sentence: float
+
+
+def _site_folds(sites: np.ndarray) -> np.ndarray:
+    from .crossval import site_fold
+
+    return np.array([site_fold(site, HEAD_FOLDS) for site in sites])
+
+
+def _input_names(columns: Sequence[str]) -> list[str]:
+    return [lightgbm_name(columns[i]) for i in head_columns(columns)] + [lightgbm_name(c) for c in LEXICON_COLUMNS]
+
+
+def _fit(inputs: np.ndarray, target: np.ndarray, weights: np.ndarray, names: list[str], config: TrainingConfig):
     if target.sum() == 0 or target.sum() == len(target):
         return None
-    positions = list(head_columns(columns))
-    dataset = lgb.Dataset(
-        data.features[rows][:, positions],
-        label=target,
-        weight=data.weights[rows],
-        feature_name=[lightgbm_name(columns[i]) for i in positions],
-    )
+    dataset = lgb.Dataset(inputs, label=target.astype(int), weight=weights, feature_name=names)
     return lgb.train(head_params(config), dataset, num_boost_round=HEAD_ROUNDS)
 
 
-def train_head(data: TrainingSet, columns: Sequence[str], config: TrainingConfig) -> str | None:
-    """Train the opinion head; None when there are no opinion examples."""
-    booster = _fit(data, head_rows(data), columns, config)
-    return booster.model_to_string() if booster is not None else None
+def _is_opinion(data: TrainingSet, rows: np.ndarray) -> np.ndarray:
+    return data.labels[rows] == LABEL_INDEX["opinion"]
 
 
-def choose_head_threshold(data: TrainingSet, columns: Sequence[str], config: TrainingConfig, folds: int = 4) -> float:
-    """The P(opinion) threshold with the best reporting/opinion macro-F1 in
-    site-grouped cross-validation over the head's training rows."""
-    from .crossval import site_fold
+def _learning_inputs(data: TrainingSet, columns: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Learning rows' inputs with out-of-fold lexicon scores, their targets and site folds."""
+    rows = np.flatnonzero(learning_rows(data))
+    target = _is_opinion(data, rows)
+    folds = _site_folds(data.sites[rows])
+    lexicon = out_of_fold_features(list(data.texts[rows]), target, folds)
+    return np.hstack([data.features[rows][:, list(head_columns(columns))], lexicon]), target, folds
 
-    rows = np.flatnonzero(head_rows(data))
-    fold_of = np.array([site_fold(site, folds) for site in data.sites[rows]])
-    scores = np.full(len(rows), np.nan)
-    positions = list(head_columns(columns))
-    for fold in range(folds):
-        train = np.zeros(len(data.labels), dtype=bool)
-        train[rows[fold_of != fold]] = True
-        booster = _fit(data, train, columns, config)
-        if booster is not None and (fold_of == fold).any():
-            scores[fold_of == fold] = booster.predict(data.features[rows[fold_of == fold]][:, positions])
-    truth = data.labels[rows] == LABEL_INDEX["opinion"]
+
+def train_head(data: TrainingSet, columns: Sequence[str], config: TrainingConfig) -> OpinionHead | None:
+    """Train the opinion head; None when there are no opinion examples.
+
+    The booster learns from out-of-fold lexicon scores (as it will meet them
+    on unseen text); the lexicon it ships with is learned from all its rows."""
+    rows = learning_rows(data)
+    inputs, target, _folds = _learning_inputs(data, columns)
+    booster = _fit(inputs, target, data.weights[rows], _input_names(columns), config)
+    if booster is None:
+        return None
+    lexicon = learn_lexicon(list(data.texts[rows]), target)
+    return OpinionHead(model_text=booster.model_to_string(), lexicon=lexicon)
+
+
+def _best_threshold(truth: np.ndarray, scores: np.ndarray) -> float:
     known = ~np.isnan(scores)
-    if not known.any():
+    if not known.any() or truth[known].all() or not truth[known].any():
         return DEFAULT_THRESHOLD
     return max(
         THRESHOLDS, key=lambda t: (binary_macro_f1(truth[known], scores[known] >= t), -abs(t - DEFAULT_THRESHOLD))
     )
 
 
+def choose_head_thresholds(data: TrainingSet, columns: Sequence[str], config: TrainingConfig) -> HeadThresholds:
+    """The P(opinion) thresholds with the best reporting/opinion macro-F1 in
+    site-grouped cross-validation: one for reviewed paragraphs, one for
+    labeled sentences (a paragraph's score runs on another scale than a
+    sentence's). Each fold's lexicon and booster never saw the fold's sites."""
+    rows = np.flatnonzero(learning_rows(data))
+    inputs, target, folds = _learning_inputs(data, columns)
+    paragraphs = np.flatnonzero(head_rows(data) & ~data.sentence_rows)
+    paragraph_folds = _site_folds(data.sites[paragraphs])
+    weights = data.weights[rows]
+    learned = np.full(len(rows), np.nan)
+    paragraph_scores = np.full(len(paragraphs), np.nan)
+    for fold in range(HEAD_FOLDS):
+        test = folds == fold
+        booster = _fit(inputs[~test], target[~test], weights[~test], _input_names(columns), config)
+        if booster is None:
+            continue
+        learned[test] = booster.predict(inputs[test]) if test.any() else learned[test]
+        held = paragraphs[paragraph_folds == fold]
+        if held.size:
+            lexicon = learn_lexicon(list(data.texts[rows[~test]]), target[~test])
+            held_inputs = head_inputs(data.features[held], list(data.texts[held]), columns, lexicon)
+            paragraph_scores[paragraph_folds == fold] = booster.predict(held_inputs)
+    sentence_truth = target if data.sentence_rows[rows].all() else np.zeros(0, dtype=bool)
+    sentence_scores = learned if sentence_truth.size else np.zeros(0)
+    return HeadThresholds(
+        paragraph=_best_threshold(_is_opinion(data, paragraphs), paragraph_scores),
+        sentence=_best_threshold(sentence_truth, sentence_scores),
+    )
+
+
 def sentence_matrix(texts: Sequence[str], columns: Sequence[str]) -> np.ndarray:
-    """Head columns for standalone texts (sentences), in the full-matrix order."""
+    """A matrix in ``columns`` order for standalone texts (sentences): the
+    context-free family columns filled, context columns (which the head never
+    reads) left at zero."""
     view = build_view(Document(blocks=tuple(Block(text=t) for t in texts)))
     selected = families()
     full = np.hstack([np.asarray(f.extract(view), dtype=float).reshape(len(texts), len(f.columns)) for f in selected])
-    names = [f"{f.name}.{c}" for f in selected for c in f.columns]
-    index = {name: i for i, name in enumerate(names)}
-    return full[:, [index[columns[i]] for i in head_columns(columns)]]
+    index = {name: i for i, name in enumerate(f"{f.name}.{c}" for f in selected for c in f.columns)}
+    matrix = np.zeros((len(texts), len(columns)))
+    for position, column in enumerate(columns):
+        if column in index:
+            matrix[:, position] = full[:, index[column]]
+    return matrix
 
 
-def sentence_scores(booster: lgb.Booster, text: str, columns: Sequence[str]) -> list[tuple[str, float]]:
+def score_texts(
+    booster: lgb.Booster, lexicon: dict[str, float], texts: Sequence[str], columns: Sequence[str]
+) -> np.ndarray:
+    """P(opinion) of standalone texts (sentences or paragraphs' plain text)."""
+    if not texts:
+        return np.zeros(0)
+    inputs = head_inputs(sentence_matrix(texts, columns), texts, columns, lexicon)
+    return np.asarray(booster.predict(inputs, num_threads=1), dtype=float)
+
+
+def sentence_scores(
+    booster: lgb.Booster, lexicon: dict[str, float], text: str, columns: Sequence[str]
+) -> list[tuple[str, float]]:
     """(sentence, P(opinion)) for each sentence of a paragraph's plain text."""
     parts = sentences(text)
-    if not parts:
-        return []
-    scores = booster.predict(sentence_matrix(parts, columns), num_threads=1)
+    scores = score_texts(booster, lexicon, parts, columns)
     return [(part, float(score)) for part, score in zip(parts, scores, strict=True)]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from features.base import view_paragraph
 from features.boilerplate import ABOUT_ORG, CONTACT, RELEASE_MARKER
 from features.lexicons import LOADED_WORDS
-from features.opinion import QUOTED, opinion_row
+from features.opinion import opinion_row, split_quotes
 
 from .result import ParagraphResult
 from .text import words
@@ -68,7 +68,7 @@ def is_attributed(text: str) -> bool:
 
 def loaded_words_outside_quotes(text: str) -> tuple[int, int]:
     """(loaded words, all words) in the author's own voice, quotes removed."""
-    own = words(QUOTED.sub(" ", text))
+    own = words(split_quotes(text)[1])
     return sum(1 for w in own if w in LOADED_WORDS), len(own)
 
 

@@ -16,6 +16,7 @@ from .bundle import save_bundle
 from .dataset import LabeledDocument
 from .featurize import feature_columns, featurize
 from .labels import LABEL_INDEX, LABELS
+from .text import plain_text
 
 
 @dataclass(frozen=True)
@@ -47,18 +48,25 @@ class TrainingSet:
     sites: np.ndarray
     reviewed: np.ndarray
     weights: np.ndarray
+    # Rows that are single labeled sentences: the opinion head's, never the main model's.
+    sentence_rows: np.ndarray
+    # Each row's visible text (for the opinion head's learned lexicon).
+    texts: np.ndarray
 
 
 def build_training_set(documents: Sequence[LabeledDocument]) -> TrainingSet:
     """Featurize every document and stack rows, labels and sites."""
-    rows, labels, sites, reviewed, weights = [], [], [], [], []
+    rows, labels, sites, reviewed, weights, sentence_rows, texts = [], [], [], [], [], [], []
     for doc in documents:
         matrix = featurize(doc.document).values
         rows.append(matrix)
+        count = matrix.shape[0]
         labels.extend(LABEL_INDEX[label] for label in doc.labels)
-        sites.extend([doc.site] * matrix.shape[0])
-        reviewed.extend([doc.reviewed] * matrix.shape[0])
-        weights.extend([doc.weight] * matrix.shape[0])
+        sites.extend([doc.site] * count)
+        reviewed.extend([doc.reviewed] * count)
+        weights.extend([doc.weight] * count)
+        sentence_rows.extend([doc.sentences_only] * count)
+        texts.extend(plain_text(block.text) for block in doc.document.blocks)
     features = np.vstack(rows) if rows else np.zeros((0, len(feature_columns())))
     return TrainingSet(
         features=features,
@@ -66,6 +74,8 @@ def build_training_set(documents: Sequence[LabeledDocument]) -> TrainingSet:
         sites=np.asarray(sites),
         reviewed=np.asarray(reviewed, dtype=bool),
         weights=np.asarray(weights, dtype=float),
+        sentence_rows=np.asarray(sentence_rows, dtype=bool),
+        texts=np.asarray(texts, dtype=object),
     )
 
 
@@ -106,13 +116,14 @@ def lightgbm_name(column: str) -> str:
 
 
 def train_model_text(data: TrainingSet, config: TrainingConfig) -> str:
-    """Train the booster and return LightGBM's text model."""
-    if data.features.shape[0] == 0:
+    """Train the booster (on paragraph rows, never single sentences) and return LightGBM's text model."""
+    rows = ~data.sentence_rows
+    if not rows.any():
         raise ValueError("no labeled paragraphs to train on")
     dataset = lgb.Dataset(
-        data.features,
-        label=data.labels,
-        weight=class_weights(data.labels, config.class_weight_power) * data.weights,
+        data.features[rows],
+        label=data.labels[rows],
+        weight=class_weights(data.labels[rows], config.class_weight_power) * data.weights[rows],
         feature_name=[lightgbm_name(c) for c in feature_columns()],
         free_raw_data=True,
     )
@@ -127,26 +138,31 @@ def train_bundle(
     data_description: dict[str, Any],
 ) -> Path:
     """Train on labeled documents and write a bundle directory."""
-    from .opinion_head import choose_head_threshold, head_rows, train_head
+    from .opinion_head import HeadThresholds, choose_head_thresholds, head_rows, train_head
 
     data = build_training_set(documents)
     model_text = train_model_text(data, config)
-    opinion_text = train_head(data, feature_columns(), config)
-    opinion_threshold = choose_head_threshold(data, feature_columns(), config) if opinion_text else 0.5
-    counts = Counter(LABELS[i] for i in data.labels)
+    head = train_head(data, feature_columns(), config)
+    opinion = choose_head_thresholds(data, feature_columns(), config) if head else HeadThresholds(0.5, 0.5)
+    counts = Counter(LABELS[i] for i in data.labels[~data.sentence_rows])
     manifest = {
         "name": data_description.get("name", "clean-article"),
         "feature_columns": list(feature_columns()),
-        "thresholds": {"keep": config.keep_threshold, "opinion": opinion_threshold},
+        "thresholds": {
+            "keep": config.keep_threshold,
+            "opinion": opinion.paragraph,
+            "opinion_sentence": opinion.sentence,
+        },
         "training": {
             **data_description,
-            "documents": len(documents),
-            "paragraphs": int(data.features.shape[0]),
+            "documents": sum(1 for d in documents if not d.sentences_only),
+            "paragraphs": int((~data.sentence_rows).sum()),
             "label_counts": {label: counts.get(label, 0) for label in LABELS},
-            "opinion_head_paragraphs": int(head_rows(data).sum()) if opinion_text else 0,
+            "opinion_head_paragraphs": int((head_rows(data) & ~data.sentence_rows).sum()) if head else 0,
+            "opinion_head_sentences": int((head_rows(data) & data.sentence_rows).sum()) if head else 0,
             "config": asdict(config),
             "lightgbm_version": lgb.__version__,
             "python": platform.python_version(),
         },
     }
-    return save_bundle(out_dir, model_text, manifest, opinion_text)
+    return save_bundle(out_dir, model_text, manifest, head.model_text if head else None, head.lexicon if head else None)

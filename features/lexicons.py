@@ -95,3 +95,23 @@ FUNCTION_WORDS = frozenset(
     the a an of to and or in on for with by from at as that which
     """.split()
 )
+
+# Sentence-level subjectivity cues (CheckThat!-style): the writer's negation,
+# superlatives and absolute judgements, and openings that address the reader.
+NEGATIONS = frozenset(
+    """
+    not no never nothing nobody none nowhere neither nor cannot t
+    """.split()
+)
+SUPERLATIVES = frozenset(
+    """
+    best worst most least greatest biggest largest finest perfect ideal amazing incredible
+    terrible awful great excellent outstanding remarkable stunning brilliant horrible
+    fantastic wonderful superb ultimate absolutely truly really totally completely simply
+    """.split()
+)
+ADVICE_OPENINGS = frozenset(
+    """
+    you your if don do make try consider remember keep let imagine think don't avoid choose
+    """.split()
+)

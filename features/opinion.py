@@ -6,14 +6,17 @@ import re
 
 from .base import DocView, FeatureFamily, ParagraphView, Rows, share
 from .lexicons import (
+    ADVICE_OPENINGS,
     EVALUATIVE_ADJECTIVES,
     FIRST_PERSON,
     HEDGES,
     INTENSIFIERS,
     LOADED_WORDS,
     MODAL_OBLIGATION,
+    NEGATIONS,
     REPORTING_VERBS,
     SECOND_PERSON,
+    SUPERLATIVES,
 )
 
 QUOTED = re.compile(r"\"[^\"\n]{1,3000}\"|\u201c[^\u201d\n]{1,3000}\u201d|\u201e[^\u201c\n]{1,3000}\u201c")
@@ -24,7 +27,10 @@ ATTRIBUTION = re.compile(
     r"(?:the |a |an )?[A-Z][\w'-]{1,30})|(?:[A-Z][\w'-]{1,30},? (?:\w+ ){0,4}(?:said|says|told|"
     r"added|wrote|noted|argued|warned|claimed)\b)|\baccording to\b",
 )
+OPENING_MARKS = ("\u201c", "\u201e")
+CLOSING_MARK = "\u201d"
 QUESTION = re.compile(r"\?")
+RAW_WORD = re.compile(r"\w+")
 EXCLAMATION = re.compile(r"!")
 
 COLUMNS = (
@@ -41,19 +47,62 @@ COLUMNS = (
     "questions",
     "exclamations",
     "unattributed_evaluation",
+    # Facts name people, places and numbers; the writer's voice negates,
+    # grades, qualifies with -ly adverbs and addresses the reader.
+    "capitalised_share",
+    "number_share",
+    "ly_adverb_rate",
+    "negation_rate",
+    "superlative_rate",
+    "advice_opening",
 )
+
+
+def split_quotes(text: str) -> tuple[int, str]:
+    """(characters inside quotes, the text outside them).
+
+    Besides closed quotes, a multi-paragraph quote leaves marks without a
+    partner: a paragraph that only closes a quote (`...they wouldn't even seek
+    medical attention”`) continues a quote from before it, and one that opens a
+    quote and never closes it runs on into the next, so that text is quoted too.
+    """
+    quoted = sum(len(m.group(0)) for m in QUOTED.finditer(text))
+    outside = QUOTED.sub(" ", text)
+    closing = outside.rfind(CLOSING_MARK)
+    if closing >= 0:
+        quoted += closing + 1
+        outside = outside[closing + 1 :]
+    opening = min((i for i in (outside.find(m) for m in OPENING_MARKS) if i >= 0), default=-1)
+    if opening < 0 and outside.lstrip().startswith('"') and outside.count('"') == 1:
+        opening = outside.find('"')
+    if opening >= 0:
+        quoted += len(outside) - opening
+        outside = outside[:opening]
+    return quoted, outside
 
 
 def _rate(words: tuple[str, ...], lexicon: frozenset[str]) -> float:
     return share(sum(1 for w in words if w in lexicon), len(words))
 
 
+def _surface_cues(text: str, words: tuple[str, ...]) -> tuple[float, ...]:
+    raw = RAW_WORD.findall(text)
+    inner = raw[1:]  # a sentence's first word is capitalised anyway
+    return (
+        share(sum(1 for w in inner if w[0].isupper()), len(inner)),
+        share(sum(1 for w in raw if any(ch.isdigit() for ch in w)), len(raw)),
+        share(sum(1 for w in words if len(w) > 4 and w.endswith("ly")), len(words)),
+        _rate(words, NEGATIONS),
+        _rate(words, SUPERLATIVES),
+        float(bool(words) and words[0] in ADVICE_OPENINGS),
+    )
+
+
 def opinion_row(paragraph: ParagraphView) -> tuple[float, ...]:
     """Opinion features of one paragraph (also used per sentence)."""
     text = paragraph.plain
-    quoted = sum(len(m.group(0)) for m in QUOTED.finditer(text))
+    quoted, outside_quotes = split_quotes(text)
     attributions = len(ATTRIBUTION.findall(text))
-    outside_quotes = QUOTED.sub(" ", text)
     outside_words = tuple(re.findall(r"\w+", outside_quotes.lower()))
     evaluation = sum(1 for w in outside_words if w in LOADED_WORDS or w in EVALUATIVE_ADJECTIVES or w in HEDGES)
     words = paragraph.words
@@ -71,6 +120,7 @@ def opinion_row(paragraph: ParagraphView) -> tuple[float, ...]:
         float(len(QUESTION.findall(text))),
         float(len(EXCLAMATION.findall(text))),
         share(evaluation, len(outside_words)) if attributions == 0 else 0.0,
+        *_surface_cues(text, words),
     )
 
 

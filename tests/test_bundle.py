@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from classifier import ArticleCleaner
-from classifier.bundle import MANIFEST_FILE, MODEL_FILE, BundleError
+from classifier.bundle import MANIFEST_FILE, MODEL_FILE, OPINION_FILE, OPINION_LEXICON_FILE, BundleError, sha256_text
 from classifier.cleaner import default_model_dir
 from classifier.dataset import load_labeled
 from classifier.training import TrainingConfig, train_bundle
@@ -56,6 +56,31 @@ def test_mismatched_feature_columns_are_refused(bundle_copy: Path):
     manifest["feature_columns"] = manifest["feature_columns"][:-1] + ["layout.something_new"]
     (bundle_copy / MANIFEST_FILE).write_text(json.dumps(manifest))
     with pytest.raises(BundleError, match="other feature columns"):
+        ArticleCleaner.load(bundle_copy)
+
+
+def test_opinion_lexicon_is_hashed_and_must_hold_only_weights(bundle_copy: Path):
+    lexicon = bundle_copy / OPINION_LEXICON_FILE
+    assert json.loads(lexicon.read_text()), "the shipped head carries its learned lexicon"
+    lexicon.write_text('{"shameful": 9.0}\n')
+    with pytest.raises(BundleError, match="SHA-256 does not match"):
+        ArticleCleaner.load(bundle_copy)
+    # Re-hashed by hand, a lexicon of anything but numbers is still refused.
+    lexicon.write_text('{"shameful": "__import__(\'os\')"}\n')
+    manifest = json.loads((bundle_copy / MANIFEST_FILE).read_text())
+    manifest["files"][OPINION_LEXICON_FILE] = sha256_text(lexicon.read_text())
+    (bundle_copy / MANIFEST_FILE).write_text(json.dumps(manifest))
+    with pytest.raises(BundleError, match="n-gram weights"):
+        ArticleCleaner.load(bundle_copy)
+
+
+def test_opinion_head_without_its_lexicon_is_refused(bundle_copy: Path):
+    (bundle_copy / OPINION_LEXICON_FILE).unlink()
+    manifest = json.loads((bundle_copy / MANIFEST_FILE).read_text())
+    del manifest["files"][OPINION_LEXICON_FILE]
+    (bundle_copy / MANIFEST_FILE).write_text(json.dumps(manifest))
+    assert (bundle_copy / OPINION_FILE).is_file()
+    with pytest.raises(BundleError, match="no opinion_lexicon.json"):
         ArticleCleaner.load(bundle_copy)
 
 

@@ -1,0 +1,48 @@
+"""The opinion head: what it learns from, and how the shipped one scores sentences."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from classifier.labels import LABEL_INDEX
+from classifier.opinion_head import head_rows, learning_rows
+from classifier.training import TrainingSet
+
+
+def _training_set(labels: list[str], reviewed: list[bool], sentence: list[bool]) -> TrainingSet:
+    count = len(labels)
+    return TrainingSet(
+        features=np.zeros((count, 1)),
+        labels=np.array([LABEL_INDEX[label] for label in labels]),
+        sites=np.array(["a.example"] * count),
+        reviewed=np.array(reviewed),
+        weights=np.ones(count),
+        sentence_rows=np.array(sentence),
+        texts=np.array(["text"] * count, dtype=object),
+    )
+
+
+def test_head_learns_from_sentences_when_there_are_any():
+    data = _training_set(
+        ["reporting", "opinion", "navigation", "opinion", "reporting"],
+        [True, True, True, True, False],
+        [False, False, False, True, False],
+    )
+    assert head_rows(data).tolist() == [True, True, False, True, False]
+    assert learning_rows(data).tolist() == [False, False, False, True, False]
+
+
+def test_head_falls_back_to_reviewed_paragraphs_without_sentence_labels():
+    data = _training_set(["reporting", "opinion", "reporting"], [True, True, False], [False, False, False])
+    assert learning_rows(data).tolist() == [True, True, False]
+
+
+def test_shipped_head_hears_the_writers_voice_not_the_quoted_one(cleaner):
+    scores = dict(
+        cleaner.sentence_opinions(
+            "How long can the U.S. keep propping up these brutal, corrupt regimes? "
+            '"We will investigate every allegation," the ministry said in a statement on Tuesday.'
+        )
+    )
+    writer, quoted = scores.values()
+    assert writer >= cleaner.bundle.sentence_opinion_threshold > quoted

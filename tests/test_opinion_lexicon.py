@@ -1,0 +1,33 @@
+import numpy as np
+
+from classifier.opinion_lexicon import learn_lexicon, lexicon_features, ngrams, out_of_fold_features
+
+OPINION = ["What a shameful, disgraceful decision.", "This shameful plan is a disgrace.", "A shameful day."] * 2
+REPORTING = ["The council voted on Tuesday.", "The council met on Monday.", "Officials voted on the plan."] * 2
+
+
+def test_ngrams_are_lowercased_words_and_adjacent_pairs():
+    assert ngrams("Truly AWFUL!") == {"truly", "awful", "!", "truly awful", "awful !"}
+
+
+def test_learned_weights_point_the_right_way():
+    lexicon = learn_lexicon(OPINION + REPORTING, [True] * len(OPINION) + [False] * len(REPORTING))
+    assert lexicon["shameful"] > 0 > lexicon["council"]
+    # seen fewer than MIN_COUNT times: not in the table
+    assert "monday" not in lexicon
+
+
+def test_features_rank_texts_and_know_nothing_of_unseen_words():
+    lexicon = learn_lexicon(OPINION + REPORTING, [True] * len(OPINION) + [False] * len(REPORTING))
+    rows = lexicon_features(["A shameful disgrace.", "The council voted.", "Zebras graze quietly"], lexicon)
+    assert rows[0, 0] > 0 > rows[1, 0]
+    assert rows[2].tolist() == [0.0, 0.0]
+
+
+def test_out_of_fold_scores_never_come_from_the_rows_own_fold():
+    texts = ["shameful shameful"] * 3 + ["council vote"] * 3
+    is_opinion = np.array([True] * 3 + [False] * 3)
+    # every opinion text sits alone in fold 0: the other folds never saw "shameful" as opinion
+    folds = np.array([0, 0, 0, 1, 1, 1])
+    rows = out_of_fold_features(texts, is_opinion, folds)
+    assert rows[:3].tolist() == [[0.0, 0.0]] * 3
