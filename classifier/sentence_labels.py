@@ -12,7 +12,7 @@ never as text::
 where the sentence is ``sentences(plain_text(paragraph))[sentence_index]``;
 :func:`classifier.dataset.load_labeled` joins them with the corpus text.
 
-    python -m classifier.sentence_labels worklist OUT_DIR --parts 4 [--pool reviewed|rule-labeled|held-out]
+    python -m classifier.sentence_labels worklist OUT_DIR --parts 4 [--pool reviewed|rule-labeled|more|held-out]
     python -m classifier.sentence_labels import WORKLIST.tsv LABELS.tsv OUT.labels.jsonl
 """
 
@@ -72,14 +72,17 @@ def reviewed_training_sentences(reviewed_dir: Path = REVIEWED_DIR, held_out: boo
     return _body_sentences(_pages(sorted(reviewed_dir.glob("*.labels.jsonl"))), held_out)
 
 
-def rule_labeled_sentences(labels_dir: Path = CORPUS_LABELS_DIR, per_page: int = 8) -> list[SentenceRef]:
-    """A stable sample of body sentences (``per_page`` at most) from the
-    training-site pages that only rules have labeled: more pages, more voices."""
+def rule_labeled_sentences(
+    labels_dir: Path = CORPUS_LABELS_DIR, per_page: int = 8, skip: set[tuple[str, int, int]] | None = None
+) -> list[SentenceRef]:
+    """A stable sample of body sentences (``per_page`` at most, none of
+    ``skip``) from the training-site pages that only rules have labeled: more
+    pages, more voices."""
     reviewed = {page["id"] for page in _pages(sorted((labels_dir / "reviewed").glob("*.labels.jsonl")))}
     pages = [p for p in _pages(sorted(labels_dir.glob("*.labels.jsonl"))) if p["id"] not in reviewed]
     chosen: list[SentenceRef] = []
     by_page: dict[str, list[SentenceRef]] = {}
-    for ref in _body_sentences(pages, held_out=False):
+    for ref in unlabeled(_body_sentences(pages, held_out=False), skip or set()):
         by_page.setdefault(ref.record_id, []).append(ref)
     for refs in by_page.values():
         keep = {id(r) for r in sorted(refs, key=_stable_rank)[:per_page]}
@@ -101,9 +104,18 @@ def _body_sentences(pages: list[dict], held_out: bool) -> list[SentenceRef]:
     return refs
 
 
-def without_texts(refs: list[SentenceRef], texts: set[str]) -> list[SentenceRef]:
-    """The references whose sentence is not among ``texts`` (already labeled)."""
-    return [r for r in refs if r.text not in texts]
+def labeled_keys(labels_dir: Path = CORPUS_LABELS_DIR.parent / "sentences") -> set[tuple[str, int, int]]:
+    """(record id, paragraph, sentence) of every sentence already labeled."""
+    return {
+        (page["id"], paragraph, index)
+        for page in _pages(sorted(labels_dir.glob("*.labels.jsonl")))
+        for paragraph, index, _digest, _label in page["sentences"]
+    }
+
+
+def unlabeled(refs: list[SentenceRef], done: set[tuple[str, int, int]]) -> list[SentenceRef]:
+    """The references not labeled yet."""
+    return [r for r in refs if (r.record_id, r.paragraph, r.index) not in done]
 
 
 def sample(refs: list[SentenceRef], budget: int) -> list[SentenceRef]:
@@ -194,6 +206,11 @@ def main() -> None:
             refs = select_for_review(reviewed_training_sentences(), reporting_budget=1500)
         elif pool == "rule-labeled":
             refs = sample(rule_labeled_sentences(), 2700)
+        elif pool == "more":
+            # A second round: sentences not labeled yet, half from reviewed pages, half from rule-labeled ones.
+            done = labeled_keys()
+            refs = sample(unlabeled(reviewed_training_sentences(), done), 1800)
+            refs += sample(rule_labeled_sentences(skip=done), 1800)
         else:
             refs = sample(reviewed_training_sentences(held_out=True), 900)
         write_worklists(refs, Path(args[0]), parts)
