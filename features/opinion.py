@@ -27,6 +27,14 @@ ATTRIBUTION = re.compile(
     r"(?:the |a |an )?[A-Z][\w'-]{1,30})|(?:[A-Z][\w'-]{1,30},? (?:\w+ ){0,4}(?:said|says|told|"
     r"added|wrote|noted|argued|warned|claimed)\b)|\baccording to\b",
 )
+# Words without which ATTRIBUTION cannot match: a paragraph with none of them skips the regex.
+ATTRIBUTION_WORDS = frozenset(
+    """
+    said says told added stated wrote noted explained according reported announced claimed argued
+    warned asserted continued declared testified
+    """.split()
+)
+QUOTE_CHARS = frozenset('"\u201c\u201d\u201e')
 OPENING_MARKS = ("\u201c", "\u201e")
 CLOSING_MARK = "\u201d"
 QUESTION = re.compile(r"\?")
@@ -66,6 +74,8 @@ def split_quotes(text: str) -> tuple[int, str]:
     medical attention”`) continues a quote from before it, and one that opens a
     quote and never closes it runs on into the next, so that text is quoted too.
     """
+    if QUOTE_CHARS.isdisjoint(text):
+        return 0, text
     quoted = sum(len(m.group(0)) for m in QUOTED.finditer(text))
     outside = QUOTED.sub(" ", text)
     closing = outside.rfind(CLOSING_MARK)
@@ -101,11 +111,11 @@ def _surface_cues(text: str, words: tuple[str, ...]) -> tuple[float, ...]:
 def opinion_row(paragraph: ParagraphView) -> tuple[float, ...]:
     """Opinion features of one paragraph (also used per sentence)."""
     text = paragraph.plain
-    quoted, outside_quotes = split_quotes(text)
-    attributions = len(ATTRIBUTION.findall(text))
-    outside_words = tuple(re.findall(r"\w+", outside_quotes.lower()))
-    evaluation = sum(1 for w in outside_words if w in LOADED_WORDS or w in EVALUATIVE_ADJECTIVES or w in HEDGES)
     words = paragraph.words
+    quoted, outside_quotes = split_quotes(text)
+    attributions = 0 if ATTRIBUTION_WORDS.isdisjoint(words) else len(ATTRIBUTION.findall(text))
+    outside_words = words if outside_quotes is text else tuple(re.findall(r"\w+", outside_quotes.lower()))
+    evaluation = sum(1 for w in outside_words if w in LOADED_WORDS or w in EVALUATIVE_ADJECTIVES or w in HEDGES)
     return (
         _rate(outside_words, FIRST_PERSON),
         _rate(outside_words, SECOND_PERSON),
