@@ -1,9 +1,10 @@
 """The opinion head: a small LightGBM model that splits kept paragraphs (and
 their sentences) into the author's own voice (`opinion`) and `reporting`.
 
-It learns from what reviewers labeled reporting or opinion: whole paragraphs
-of reviewed pages and single sentences (rule-derived pages call every content
-paragraph reporting, which would teach it the wrong thing). It reads only
+It learns from what reviewers labeled reporting or opinion: single sentences
+and the user's own labeled paragraphs (see :func:`learning_rows`); reviewed
+corpus paragraphs set the paragraph threshold (rule-derived pages call every
+content paragraph reporting, which would teach it the wrong thing). It reads only
 context-free inputs, so the same model scores a whole paragraph or one
 sentence of it: the `opinion` family, a few `layout` columns, and the two
 scores of a lexicon learned from the same examples
@@ -82,13 +83,20 @@ def head_rows(data: TrainingSet) -> np.ndarray:
 
 
 def learning_rows(data: TrainingSet) -> np.ndarray:
-    """Rows the head learns from: labeled sentences when there are any, since a
-    sentence label says exactly which words carry the writer's voice (in site
-    CV a sentence-trained head beat a paragraph-trained one on paragraphs as
-    well, once each got its own threshold); else reviewed paragraphs."""
+    """Rows the head learns from.
+
+    With labeled sentences: those, plus the reviewed paragraphs of the user's
+    own full-text records (the examples a user retrains to get right). A
+    sentence label says which words carry the writer's voice; a corpus
+    paragraph's label says it only roughly (reviewers judged 28 % of the
+    sentences of reporting paragraphs, and 20 % of those of opinion ones, the
+    other way), so corpus paragraphs only set the paragraph threshold.
+    Without labeled sentences: every reviewed paragraph."""
     rows = head_rows(data)
     sentence_rows = rows & data.sentence_rows
-    return sentence_rows if sentence_rows.any() else rows
+    if not sentence_rows.any():
+        return rows
+    return sentence_rows | (rows & ~data.corpus_rows)
 
 
 @dataclass(frozen=True)
@@ -156,7 +164,9 @@ def choose_head_thresholds(data: TrainingSet, columns: Sequence[str], config: Tr
     """The P(opinion) thresholds with the best reporting/opinion macro-F1 in
     site-grouped cross-validation: one for reviewed paragraphs, one for
     labeled sentences (a paragraph's score runs on another scale than a
-    sentence's). Each fold's lexicon and booster never saw the fold's sites."""
+    sentence's). Each fold's booster never saw the fold's sites; learning rows'
+    lexicon scores come from lexicons learned without their own fold, and held
+    paragraphs' from the fold's own lexicon."""
     rows = np.flatnonzero(learning_rows(data))
     inputs, target, folds = _learning_inputs(data, columns)
     paragraphs = np.flatnonzero(head_rows(data) & ~data.sentence_rows)
@@ -175,11 +185,10 @@ def choose_head_thresholds(data: TrainingSet, columns: Sequence[str], config: Tr
             lexicon = learn_lexicon(list(data.texts[rows[~test]]), target[~test])
             held_inputs = head_inputs(data.features[held], list(data.texts[held]), columns, lexicon)
             paragraph_scores[paragraph_folds == fold] = booster.predict(held_inputs)
-    sentence_truth = target if data.sentence_rows[rows].all() else np.zeros(0, dtype=bool)
-    sentence_scores = learned if sentence_truth.size else np.zeros(0)
+    sentence = data.sentence_rows[rows]
     return HeadThresholds(
         paragraph=_best_threshold(_is_opinion(data, paragraphs), paragraph_scores),
-        sentence=_best_threshold(sentence_truth, sentence_scores),
+        sentence=_best_threshold(target[sentence], learned[sentence]),
     )
 
 

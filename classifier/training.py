@@ -52,11 +52,13 @@ class TrainingSet:
     sentence_rows: np.ndarray
     # Each row's visible text (for the opinion head's learned lexicon).
     texts: np.ndarray
+    # Rows from shared-corpus pages (not the user's own full-text records).
+    corpus_rows: np.ndarray
 
 
 def build_training_set(documents: Sequence[LabeledDocument]) -> TrainingSet:
     """Featurize every document and stack rows, labels and sites."""
-    rows, labels, sites, reviewed, weights, sentence_rows, texts = [], [], [], [], [], [], []
+    rows, labels, sites, reviewed, weights, sentence_rows, texts, corpus_rows = [], [], [], [], [], [], [], []
     for doc in documents:
         matrix = featurize(doc.document).values
         rows.append(matrix)
@@ -66,6 +68,7 @@ def build_training_set(documents: Sequence[LabeledDocument]) -> TrainingSet:
         reviewed.extend([doc.reviewed] * count)
         weights.extend([doc.weight] * count)
         sentence_rows.extend([doc.sentences_only] * count)
+        corpus_rows.extend([bool(doc.corpus)] * count)
         texts.extend(plain_text(block.text) for block in doc.document.blocks)
     features = np.vstack(rows) if rows else np.zeros((0, len(feature_columns())))
     return TrainingSet(
@@ -76,6 +79,7 @@ def build_training_set(documents: Sequence[LabeledDocument]) -> TrainingSet:
         weights=np.asarray(weights, dtype=float),
         sentence_rows=np.asarray(sentence_rows, dtype=bool),
         texts=np.asarray(texts, dtype=object),
+        corpus_rows=np.asarray(corpus_rows, dtype=bool),
     )
 
 

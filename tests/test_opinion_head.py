@@ -9,7 +9,9 @@ from classifier.opinion_head import head_rows, learning_rows
 from classifier.training import TrainingSet
 
 
-def _training_set(labels: list[str], reviewed: list[bool], sentence: list[bool]) -> TrainingSet:
+def _training_set(
+    labels: list[str], reviewed: list[bool], sentence: list[bool], corpus: list[bool] | None = None
+) -> TrainingSet:
     count = len(labels)
     return TrainingSet(
         features=np.zeros((count, 1)),
@@ -19,6 +21,7 @@ def _training_set(labels: list[str], reviewed: list[bool], sentence: list[bool])
         weights=np.ones(count),
         sentence_rows=np.array(sentence),
         texts=np.array(["text"] * count, dtype=object),
+        corpus_rows=np.array(corpus if corpus is not None else [True] * count),
     )
 
 
@@ -30,6 +33,13 @@ def test_head_learns_from_sentences_when_there_are_any():
     )
     assert head_rows(data).tolist() == [True, True, False, True, False]
     assert learning_rows(data).tolist() == [False, False, False, True, False]
+
+
+def test_head_also_learns_the_users_own_paragraphs_next_to_sentences():
+    data = _training_set(
+        ["opinion", "opinion", "reporting"], [True, True, True], [True, False, False], corpus=[True, True, False]
+    )
+    assert learning_rows(data).tolist() == [True, False, True]
 
 
 def test_head_falls_back_to_reviewed_paragraphs_without_sentence_labels():
