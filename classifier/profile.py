@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from features.base import view_paragraph
 from features.boilerplate import ABOUT_ORG, CONTACT, RELEASE_MARKER
 from features.lexicons import LOADED_WORDS
-from features.opinion import opinion_row, split_quotes
+from features.opinion import attribution_evidence, split_quotes
 
 from .result import ParagraphResult
 from .text import words
@@ -28,9 +28,7 @@ POORLY_ATTRIBUTED = 0.2
 LOADED_HIGH = 6.0  # loaded words per 1,000 body words, outside quotes
 NOISY_SCRAPE = 0.6  # share of the scrape's words that were not the story
 
-ATTRIBUTIONS = 9  # column of opinion_row: count of attribution patterns
-QUOTE_SHARE = 8  # column of opinion_row: share of characters inside quotes
-REPORTING_VERBS = 7  # column of opinion_row: rate of reporting verbs
+QUOTED_ENOUGH = 0.3  # share of a paragraph's characters inside quotes that makes it attributed speech
 
 
 @dataclass(frozen=True)
@@ -62,8 +60,8 @@ class Profile:
 
 def is_attributed(text: str) -> bool:
     """A reporting paragraph whose claim carries a named or described source."""
-    row = opinion_row(view_paragraph(text, None))
-    return row[ATTRIBUTIONS] > 0 or row[QUOTE_SHARE] >= 0.3 or row[REPORTING_VERBS] > 0
+    attributions, quote_share, reporting_verbs = attribution_evidence(view_paragraph(text, None))
+    return attributions > 0 or quote_share >= QUOTED_ENOUGH or reporting_verbs > 0
 
 
 def loaded_words_outside_quotes(text: str) -> tuple[int, int]:

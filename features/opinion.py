@@ -100,12 +100,21 @@ def _surface_cues(text: str, words: tuple[str, ...]) -> tuple[float, ...]:
     inner = raw[1:]  # a sentence's first word is capitalised anyway
     return (
         share(sum(1 for w in inner if w[0].isupper()), len(inner)),
-        share(sum(1 for w in raw if any(ch.isdigit() for ch in w)), len(raw)),
+        share(sum(1 for w in raw if not w.isalpha() and any(ch.isdigit() for ch in w)), len(raw)),
         share(sum(1 for w in words if len(w) > 4 and w.endswith("ly")), len(words)),
         _rate(words, NEGATIONS),
         _rate(words, SUPERLATIVES),
         float(bool(words) and words[0] in ADVICE_OPENINGS),
     )
+
+
+def attribution_evidence(paragraph: ParagraphView) -> tuple[int, float, float]:
+    """(attribution patterns, share of characters inside quotes, reporting-verb rate):
+    what says a paragraph's claim carries a source (also read by the profile)."""
+    text, words = paragraph.plain, paragraph.words
+    attributions = 0 if ATTRIBUTION_WORDS.isdisjoint(words) else len(ATTRIBUTION.findall(text))
+    quoted, _outside = split_quotes(text)
+    return attributions, share(quoted, len(text)), _rate(words, REPORTING_VERBS)
 
 
 def opinion_row(paragraph: ParagraphView) -> tuple[float, ...]:
