@@ -12,7 +12,7 @@ never as text::
 where the sentence is ``sentences(plain_text(paragraph))[sentence_index]``;
 :func:`classifier.dataset.load_labeled` joins them with the corpus text.
 
-    python -m classifier.sentence_labels worklist OUT_DIR --parts 4 [--pool reviewed|rule-labeled|more|held-out]
+    python -m classifier.sentence_labels worklist OUT_DIR --parts 4 [--pool reviewed|rule-labeled|more|news|held-out]
     python -m classifier.sentence_labels import WORKLIST.tsv LABELS.tsv OUT.labels.jsonl
 """
 
@@ -113,6 +113,23 @@ def labeled_keys(labels_dir: Path = CORPUS_LABELS_DIR.parent / "sentences") -> s
     }
 
 
+def news_like(refs: list[SentenceRef], min_attributed: float = 0.25) -> list[SentenceRef]:
+    """Sentences of pages where at least ``min_attributed`` of the body
+    sentences name or describe a source (the profile's attribution rule):
+    reporting and commentary on the news, the domain of CheckThat!."""
+    from .profile import is_attributed
+
+    by_page: dict[str, list[SentenceRef]] = {}
+    for ref in refs:
+        by_page.setdefault(ref.record_id, []).append(ref)
+    kept: set[str] = {
+        page
+        for page, items in by_page.items()
+        if sum(is_attributed(r.text) for r in items) >= min_attributed * len(items)
+    }
+    return [r for r in refs if r.record_id in kept]
+
+
 def unlabeled(refs: list[SentenceRef], done: set[tuple[str, int, int]]) -> list[SentenceRef]:
     """The references not labeled yet."""
     return [r for r in refs if (r.record_id, r.paragraph, r.index) not in done]
@@ -206,6 +223,11 @@ def main() -> None:
             refs = select_for_review(reviewed_training_sentences(), reporting_budget=1500)
         elif pool == "rule-labeled":
             refs = sample(rule_labeled_sentences(), 2700)
+        elif pool == "news":
+            # News-like pages (a quarter of their body sentences carry attribution), not labeled yet.
+            done = labeled_keys()
+            candidates = unlabeled(reviewed_training_sentences(), done) + rule_labeled_sentences(per_page=40, skip=done)
+            refs = sample(news_like(candidates), 3600)
         elif pool == "more":
             # A second round: sentences not labeled yet, half from reviewed pages, half from rule-labeled ones.
             done = labeled_keys()
