@@ -135,6 +135,10 @@ def clean(
         bool, typer.Option("--explain", help="Show per paragraph the label, score and deciding features (slow).")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")] = False,
+    sentences: Annotated[
+        bool,
+        typer.Option("--sentences", help="JSON/JSONL: add each kept paragraph's per-sentence opinion scores."),
+    ] = False,
 ) -> None:
     """Clean articles: label every paragraph and print the story."""
     records = input_format is InputFormat.jsonl
@@ -148,7 +152,8 @@ def clean(
     progress = Progress(sys.stderr, enabled=not quiet and sys.stderr.isatty())
     single = len(paths) == 1 and not records and not any(Path(p).is_dir() for p in paths)
     try:
-        tally = _write_all(run_jobs(cleaner, jobs, workers, explain), cleaner, chosen, target, single, progress)
+        outcomes = run_jobs(cleaner, jobs, workers, explain, sentences=sentences)
+        tally = _write_all(outcomes, cleaner, chosen, target, single, progress)
     except BrokenProcessPool:
         progress.close()
         fail("a worker process died (out of memory?); rerun with -j 1 to find the input")

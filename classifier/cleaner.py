@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import os
 import time
@@ -31,7 +32,7 @@ from .inputs import (
 )
 from .labels import KEPT_LABELS, LABELS
 from .profile import build_profile
-from .result import CleanResult, ParagraphResult
+from .result import CleanResult, ParagraphResult, SentenceScore
 from .segment import segment_text
 from .text import plain_text
 
@@ -187,6 +188,30 @@ class ArticleCleaner:
         return sentence_scores(
             self.bundle.opinion_booster, self.bundle.opinion_lexicon, plain_text(text), self.bundle.feature_columns
         )
+
+    def score_sentences(self, result: CleanResult) -> CleanResult:
+        """The result with every kept paragraph's sentences scored by the opinion
+        head (one head call per document); unchanged without a head."""
+        from .opinion_head import score_texts
+        from .text import sentences
+
+        head = self.bundle.opinion_booster
+        if head is None or result.error is not None:
+            return result
+        parts = {p.index: sentences(plain_text(p.text)) for p in result.paragraphs if p.kept}
+        flat = [sentence for items in parts.values() for sentence in items]
+        scores = iter(score_texts(head, self.bundle.opinion_lexicon, flat, self.bundle.feature_columns))
+        threshold = self.bundle.sentence_opinion_threshold
+        paragraphs = []
+        for paragraph in result.paragraphs:
+            if paragraph.index in parts:
+                scored = tuple(
+                    SentenceScore(text, float(score), "opinion" if score >= threshold else "reporting")
+                    for text, score in zip(parts[paragraph.index], scores, strict=False)
+                )
+                paragraph = dataclasses.replace(paragraph, sentences=scored)
+            paragraphs.append(paragraph)
+        return dataclasses.replace(result, paragraphs=tuple(paragraphs))
 
     def _result(self, item: _Prepared, probabilities: np.ndarray, opinion: np.ndarray) -> CleanResult:
         document = item.document

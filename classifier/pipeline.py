@@ -118,9 +118,11 @@ def _failed(cleaner: ArticleCleaner, job: Job, message: str) -> CleanResult:
     )
 
 
-def _finish(cleaner: ArticleCleaner, job: Job, result: CleanResult, explain: bool) -> Outcome:
+def _finish(cleaner: ArticleCleaner, job: Job, result: CleanResult, explain: bool, sentences: bool) -> Outcome:
     if job.url and result.error is None:
         result = dataclasses.replace(result, url=job.url)
+    if sentences:
+        result = cleaner.score_sentences(result)
     explanation = None
     if explain and result.error is None and job.text is not None:
         explanation = explain_text(cleaner, job.text, job.format, result)
@@ -143,7 +145,9 @@ def _clean_group(cleaner: ArticleCleaner, jobs: list[Job], input_format: str) ->
         return results
 
 
-def clean_chunk(cleaner: ArticleCleaner, jobs: list[Job], explain: bool = False) -> list[Outcome]:
+def clean_chunk(
+    cleaner: ArticleCleaner, jobs: list[Job], explain: bool = False, sentences: bool = False
+) -> list[Outcome]:
     """Clean a chunk of jobs in order; failed jobs pass through untouched."""
     outcomes: list[Outcome] = []
     for ready, group in groupby(jobs, key=lambda job: job.error is None):
@@ -154,7 +158,9 @@ def clean_chunk(cleaner: ArticleCleaner, jobs: list[Job], explain: bool = False)
         for input_format, same in groupby(batch, key=lambda job: job.format):
             same_format = list(same)
             results = _clean_group(cleaner, same_format, input_format)
-            outcomes.extend(_finish(cleaner, j, r, explain) for j, r in zip(same_format, results, strict=True))
+            outcomes.extend(
+                _finish(cleaner, j, r, explain, sentences) for j, r in zip(same_format, results, strict=True)
+            )
     return outcomes
 
 
@@ -177,9 +183,9 @@ def _init_worker(cleaner: ArticleCleaner) -> None:
     setattr(multiprocessing.current_process(), WORKER_ATTRIBUTE, cleaner)
 
 
-def _worker_chunk(jobs: list[Job], explain: bool) -> list[Outcome]:
+def _worker_chunk(jobs: list[Job], explain: bool, sentences: bool) -> list[Outcome]:
     """Clean a chunk in a worker process with the cleaner its initializer received."""
-    return clean_chunk(getattr(multiprocessing.current_process(), WORKER_ATTRIBUTE), jobs, explain)
+    return clean_chunk(getattr(multiprocessing.current_process(), WORKER_ATTRIBUTE), jobs, explain, sentences)
 
 
 def run_jobs(
@@ -188,18 +194,20 @@ def run_jobs(
     workers: int = 1,
     explain: bool = False,
     chunk_size: int | None = None,
+    sentences: bool = False,
 ) -> Iterator[Outcome]:
-    """Outcomes for jobs, in input order, using ``workers`` processes (1: this one)."""
+    """Outcomes for jobs, in input order, using ``workers`` processes (1: this one);
+    ``sentences`` adds per-sentence opinion scores to kept paragraphs."""
     if workers <= 1:
         for chunk in chunked(jobs, chunk_size or SERIAL_CHUNK):
-            yield from clean_chunk(cleaner, chunk, explain)
+            yield from clean_chunk(cleaner, chunk, explain, sentences)
         return
     context = multiprocessing.get_context("spawn")
     limit = workers * CHUNKS_IN_FLIGHT_PER_WORKER
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(cleaner,)) as pool:
         pending: deque[Future[list[Outcome]]] = deque()
         for chunk in chunked(jobs, chunk_size or PARALLEL_CHUNK):
-            pending.append(pool.submit(_worker_chunk, chunk, explain))
+            pending.append(pool.submit(_worker_chunk, chunk, explain, sentences))
             while len(pending) >= limit:
                 yield from pending.popleft().result()
         while pending:

@@ -9,6 +9,19 @@ from .text import plain_text
 
 
 @dataclass(frozen=True)
+class SentenceScore:
+    """One sentence of a kept paragraph, scored alone by the opinion head."""
+
+    text: str
+    opinion: float
+    label: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The sentence as in the JSON (``label`` is ``opinion`` or ``reporting``)."""
+        return {"text": self.text, "opinion": round(self.opinion, 4), "label": self.label}
+
+
+@dataclass(frozen=True)
 class ParagraphResult:
     """One input paragraph with its label and whether it is kept."""
 
@@ -20,6 +33,8 @@ class ParagraphResult:
     probabilities: tuple[float, ...] = field(default=(), repr=False)
     # P(opinion | kept) from the model's opinion head (None without a head).
     opinion: float | None = None
+    # Per-sentence opinion scores of a kept paragraph, when asked for (``--sentences``).
+    sentences: tuple[SentenceScore, ...] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The paragraph as in the JSON contract (plus ``opinion`` when the model has a head)."""
@@ -32,6 +47,8 @@ class ParagraphResult:
         }
         if self.opinion is not None:
             data["opinion"] = round(self.opinion, 4)
+        if self.sentences is not None:
+            data["sentences"] = [sentence.to_dict() for sentence in self.sentences]
         return data
 
 

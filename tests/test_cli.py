@@ -133,3 +133,21 @@ def test_label_and_validate_round_trip(tmp_path: Path):
     out.write_text(json.dumps(record) + "\n")
     done = run("label", "validate", str(out))
     assert done.returncode == 1 and b"unknown label 'headline'" in done.stderr
+
+
+def test_sentences_flag_scores_each_sentence_of_kept_paragraphs_in_json():
+    done = run(str(SEED), "--format", "json", "--sentences", "-q")
+    assert done.returncode == 0
+    paragraphs = json.loads(done.stdout)["paragraphs"]
+    assert not any("sentences" in p for p in paragraphs if not p["kept"])
+    kept = [p for p in paragraphs if p["kept"]]
+    assert kept and all(p["sentences"] for p in kept)
+    closing = kept[-1]["sentences"]
+    assert closing[0]["text"].startswith("How long can the U.S continue") and closing[0]["label"] == "opinion"
+    quoted = [s for p in kept for s in p["sentences"] if s["text"].startswith("\u201cWhat we found")]
+    assert quoted and quoted[0]["label"] == "reporting"
+    for paragraph in kept:
+        joined = " ".join(s["text"] for s in paragraph["sentences"])
+        assert set(joined.split()) <= set(paragraph["text"].replace("[", " ").replace("](#)", " ").split()) | {""}
+    without = json.loads(run(str(SEED), "--format", "json", "-q").stdout)["paragraphs"]
+    assert [{k: v for k, v in p.items() if k != "sentences"} for p in paragraphs] == without
