@@ -33,8 +33,10 @@ LEGAL = re.compile(
 AD_NOTICE = re.compile(r"(?:^advertisement$|^anzeige$|\bsponsored\b|\bad choices\b|\bpaid content\b)", re.I)
 
 CONTACT_LOWER = lowercase_twin(CONTACT)
+RELEASE_MARKER_LOWER = lowercase_twin(RELEASE_MARKER)
 ABOUT_ORG_LOWER = lowercase_twin(ABOUT_ORG)
 LEGAL_LOWER = lowercase_twin(LEGAL)
+AD_NOTICE_LOWER = lowercase_twin(AD_NOTICE)
 
 COLUMNS = (
     "phone_numbers",
@@ -52,15 +54,16 @@ def extract(view: DocView) -> Rows:
     rows: Rows = []
     for paragraph in view.paragraphs:
         text = paragraph.plain[:3000]
+        stripped_lower = paragraph.lower.strip()
         rows.append(
             (
                 float(phrase_hits(PHONE, text)),
                 float(phrase_hits(EMAIL, text)),
                 float(phrase_hits(CONTACT_LOWER, paragraph.lower)),
-                float(bool(RELEASE_MARKER.search(text.strip()))),
+                float(bool(RELEASE_MARKER_LOWER.search(stripped_lower))),
                 float(phrase_hits(ABOUT_ORG_LOWER, paragraph.lower)),
                 float(phrase_hits(LEGAL_LOWER, paragraph.lower)),
-                float(bool(AD_NOTICE.search(text.strip()))),
+                float(bool(AD_NOTICE_LOWER.search(stripped_lower))),
             )
         )
     return rows

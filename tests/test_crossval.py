@@ -1,0 +1,35 @@
+"""Site-grouped cross-validation: folds of whole sites, staged smaller models."""
+
+import dataclasses
+
+import numpy as np
+
+from classifier.crossval import cross_validate, site_fold, token_f1_at
+from classifier.dataset import load_labeled
+from classifier.training import TrainingConfig
+from tests.conftest import SEEDS
+
+
+def _seed_documents():
+    # Three seeds as six "sites": each seed and a copy under another site name.
+    documents = load_labeled([SEEDS])
+    copies = [dataclasses.replace(d, id=d.id + "-copy", site=d.site + ".copy") for d in documents]
+    return documents + copies
+
+
+def test_site_fold_is_stable_and_in_range():
+    assert site_fold("example.com", 4) == site_fold("example.com", 4)
+    assert {site_fold(f"site{i}.org", 3) for i in range(30)} == {0, 1, 2}
+
+
+def test_out_of_fold_probabilities_and_stages():
+    documents = _seed_documents()
+    result = cross_validate(documents, TrainingConfig(rounds=6, threads=1), folds=2, stages=(3, 6, 9))
+    rows = sum(len(d.document.blocks) for d in documents)
+    assert result.probabilities.shape == (rows, 8)
+    assert np.allclose(result.probabilities.sum(axis=1), 1.0)
+    # Only stages below the full round count are kept; each is a probability table of its own.
+    assert set(result.staged) == {3}
+    assert result.staged[3].shape == result.probabilities.shape
+    assert not np.allclose(result.staged[3], result.probabilities)
+    assert 0.0 <= token_f1_at(dataclasses.replace(result, probabilities=result.staged[3]), 0.35) <= 1.0
