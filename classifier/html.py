@@ -83,10 +83,12 @@ def _render(pieces: list[str], tag: str) -> str:
 
 
 def _flush(buffer: _Buffer, stack: list[_Open], blocks: list[Block]) -> None:
-    hints = _hints(stack)
-    text = _render(buffer.pieces, hints.tag)
-    if text:
-        blocks.append(Block(text=text, dom=hints))
+    # Most flushes hold only whitespace between tags: skip building their hints.
+    if "".join(buffer.pieces).strip():
+        hints = _hints(stack)
+        text = _render(buffer.pieces, hints.tag)
+        if text:
+            blocks.append(Block(text=text, dom=hints))
     buffer.pieces.clear()
     buffer.link_starts.clear()
 
