@@ -72,14 +72,15 @@ def view_paragraph(text: str, dom: DomHints | None) -> ParagraphView:
     raw = text[:MAX_FEATURE_CHARS]
     plain = plain_text(raw)
     tokens = tuple(words(plain))
+    link_texts = [m.group(1) for m in MARKDOWN_LINK.finditer(raw)]
     return ParagraphView(
         raw=raw,
         plain=plain,
         lower=plain[:PHRASE_SCAN_CHARS].lower(),
         words=tokens,
         content_words=frozenset(w for w in tokens if w not in STOPWORDS and not w.isdigit()),
-        link_chars=sum(len(m.group(1)) for m in MARKDOWN_LINK.finditer(raw)),
-        links=sum(1 for _ in MARKDOWN_LINK.finditer(raw)),
+        link_chars=sum(map(len, link_texts)),
+        links=len(link_texts),
         is_heading=bool(HEADING_MARK.match(raw)),
         is_list_item=bool(LIST_MARK.match(raw)),
         dom=dom,
