@@ -79,6 +79,18 @@ def cross_validate(
     return CrossValidation(documents=documents, data=data, probabilities=probabilities, staged=staged)
 
 
+def save_probabilities(result: CrossValidation, path: str) -> None:
+    """Out-of-fold probabilities, true labels and each document's paragraph count, as .npz."""
+    np.savez_compressed(
+        path,
+        probabilities=result.probabilities,
+        labels=result.data.labels,
+        paragraphs=np.array([len(d.document.blocks) for d in result.documents]),
+        ids=np.array([d.id for d in result.documents]),
+        **{f"stage_{rounds}": cut for rounds, cut in result.staged.items()},
+    )
+
+
 def kept_mask(probabilities: np.ndarray, threshold: float) -> np.ndarray:
     """Which paragraphs are kept at a keep threshold."""
     return probabilities[:, KEPT].sum(axis=1) >= threshold
@@ -143,12 +155,15 @@ def main() -> None:
     parser.add_argument(
         "--stages", default="", help="comma-separated smaller round counts to score too, e.g. 50,100 (same folds)"
     )
+    parser.add_argument("--save", default=None, help="also write the out-of-fold probabilities to this .npz")
     args = parser.parse_args()
     stages = [int(k) for k in args.stages.split(",") if k.strip()]
     documents = load_labeled(args.data, args.corpora, html_examples=args.html_examples)
     if args.sites == "training":
         documents = [d for d in documents if d.gold_text is None or not is_test_site(d.site)]
     result = cross_validate(documents, TrainingConfig(rounds=args.rounds), args.folds, stages)
+    if args.save:
+        save_probabilities(result, args.save)
     sweep = {t: round(token_f1_at(result, t), 4) for t in THRESHOLDS}
     best = max(sweep, key=lambda t: (sweep[t], -abs(t - 0.5)))
     chosen = best if args.threshold is None else args.threshold
