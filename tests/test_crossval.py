@@ -4,7 +4,7 @@ import dataclasses
 
 import numpy as np
 
-from classifier.crossval import cross_validate, site_fold, token_f1_at
+from classifier.crossval import cross_validate, save_probabilities, site_fold, token_f1_at
 from classifier.dataset import load_labeled
 from classifier.training import TrainingConfig
 from tests.conftest import SEEDS
@@ -22,7 +22,7 @@ def test_site_fold_is_stable_and_in_range():
     assert {site_fold(f"site{i}.org", 3) for i in range(30)} == {0, 1, 2}
 
 
-def test_out_of_fold_probabilities_and_stages():
+def test_out_of_fold_probabilities_and_stages(tmp_path):
     documents = _seed_documents()
     result = cross_validate(documents, TrainingConfig(rounds=6, threads=1), folds=2, stages=(3, 6, 9))
     rows = sum(len(d.document.blocks) for d in documents)
@@ -33,3 +33,8 @@ def test_out_of_fold_probabilities_and_stages():
     assert result.staged[3].shape == result.probabilities.shape
     assert not np.allclose(result.staged[3], result.probabilities)
     assert 0.0 <= token_f1_at(dataclasses.replace(result, probabilities=result.staged[3]), 0.35) <= 1.0
+    save_probabilities(result, str(tmp_path / "oof.npz"))
+    saved = np.load(tmp_path / "oof.npz")
+    assert np.array_equal(saved["probabilities"], result.probabilities)
+    assert saved["paragraphs"].sum() == rows and list(saved["ids"]) == [d.id for d in documents]
+    assert np.array_equal(saved["stage_3"], result.staged[3])
