@@ -2,14 +2,16 @@
 
 * ``genre``: each labeled corpus page is cleaned in text mode (its paragraphs
   joined with blank lines) and the profile's genre is compared with the
-  labeler's genre (``training_data/profile/genres.labels.jsonl``).
+  labeler's genre (``training_data/profile/genres.labels.jsonl``; with
+  ``--dev``, the development set ``genres-dev.labels.jsonl`` that genre rules
+  are developed on, so the first file stays a test).
 * attribution: :func:`classifier.profile.is_attributed` on reporting paragraphs
   labeled attributed or not (``training_data/profile/attribution.labels.jsonl``).
 
 Both files are references into ``../shared/corpora`` (record id, paragraph
 index and text hash), like every corpus label in the project.
 
-    python benchmarks/profile_validation.py [--model DIR]
+    python benchmarks/profile_validation.py [--model DIR] [--dev]
 """
 
 from __future__ import annotations
@@ -57,7 +59,10 @@ def validate_genres(cleaner: ArticleCleaner, path: Path) -> None:
             held_out.append(record["genre"] == guess)
     correct = sum(confusion[(g, g)] for g in GENRES)
     print(f"genre: {len(labels)} pages, accuracy {correct / len(labels):.3f}", end="")
-    print(f"; held-out sites {len(held_out)} pages, accuracy {sum(held_out) / max(len(held_out), 1):.3f}")
+    if held_out:
+        print(f"; held-out sites {len(held_out)} pages, accuracy {sum(held_out) / len(held_out):.3f}")
+    else:
+        print("; no pages from held-out sites")
     print("truth \\ predicted: " + " ".join(f"{g:>13}" for g in GENRES))
     for truth in GENRES:
         print(f"{truth:>18}: " + " ".join(f"{confusion[(truth, g)]:>13}" for g in GENRES))
@@ -96,10 +101,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default=None)
     parser.add_argument("--labels", default=str(LABELS_DIR))
+    parser.add_argument(
+        "--dev", action="store_true", help="score the genre development set (genres-dev.labels.jsonl) instead"
+    )
     args = parser.parse_args()
     folder = Path(args.labels)
-    validate_genres(ArticleCleaner.load(args.model), folder / "genres.labels.jsonl")
-    validate_attribution(folder / "attribution.labels.jsonl")
+    genres = "genres-dev.labels.jsonl" if args.dev else "genres.labels.jsonl"
+    validate_genres(ArticleCleaner.load(args.model), folder / genres)
+    if not args.dev:
+        validate_attribution(folder / "attribution.labels.jsonl")
 
 
 if __name__ == "__main__":

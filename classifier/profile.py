@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from features.base import view_paragraph
-from features.boilerplate import ABOUT_ORG, CONTACT, RELEASE_MARKER
+from features.boilerplate import ABOUT_ORG, CONTACT, EMAIL, PHONE, RELEASE_MARKER
 from features.lexicons import LOADED_WORDS
 from features.opinion import attribution_evidence, split_quotes
 
@@ -28,6 +28,9 @@ POORLY_ATTRIBUTED = 0.2
 LOADED_HIGH = 6.0  # loaded words per 1,000 body words, outside quotes
 NOISY_SCRAPE = 0.6  # share of the scrape's words that were not the story
 
+# An organisation's boilerplate paragraph ("X is a worldwide movement ...") runs to
+# a few sentences; menu links ("About Us", "About the author") are two or three words.
+ABOUT_MIN_WORDS = 15
 QUOTED_ENOUGH = 0.3  # share of a paragraph's characters inside quotes that makes it attributed speech
 
 
@@ -74,11 +77,21 @@ def _share(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
 
 
+def _is_contact_block(text: str) -> bool:
+    """Contact words with an address to reach someone, not a bare "Contact" menu link."""
+    return bool(CONTACT.search(text)) and bool(EMAIL.search(text) or PHONE.search(text))
+
+
+def _is_about_paragraph(text: str) -> bool:
+    """An about-the-organisation paragraph, not an "About Us" menu link."""
+    return bool(ABOUT_ORG.search(text)) and len(text.split()) >= ABOUT_MIN_WORDS
+
+
 def _is_press_release(paragraphs: Sequence[ParagraphResult]) -> bool:
     boiler = [p.text for p in paragraphs if p.label in ("boilerplate", "metadata")]
     marker = any(RELEASE_MARKER.search(t) for t in boiler)
-    contact = any(CONTACT.search(t) for t in boiler)
-    about = any(ABOUT_ORG.search(t) for t in boiler)
+    contact = any(_is_contact_block(t) for t in boiler)
+    about = any(_is_about_paragraph(t) for t in boiler)
     return marker or (contact and about)
 
 

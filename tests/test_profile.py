@@ -71,3 +71,21 @@ def test_unattributed_opinion_piece_is_low_band():
 def test_empty_article_profile():
     profile = build_profile([])
     assert profile.genre == "other" and profile.opinion_share == 0.0
+
+
+def test_menu_links_do_not_make_a_press_release():
+    body = [
+        _paragraph(i, f"The company opened its {i}th store in Ohio on Monday, officials said.", "reporting")
+        for i in range(4)
+    ]
+    menu = [_paragraph(4, "About Us", "boilerplate"), _paragraph(5, "Contact", "boilerplate")]
+    assert build_profile(body + menu).genre != "press_release"
+    about = (
+        "Acme Corp is a leading global maker of outdoor equipment, founded in 1952 and headquartered in Ohio, "
+        "with stores in twelve countries."
+    )
+    release = [
+        _paragraph(4, about, "boilerplate"),
+        _paragraph(5, "Media contact: Jane Roe, press@acme.example, +1 555 010 0199", "boilerplate"),
+    ]
+    assert build_profile(body + release).genre == "press_release"
