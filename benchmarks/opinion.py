@@ -23,7 +23,7 @@ import numpy as np
 
 from classifier import ArticleCleaner
 from classifier.metrics import binary_macro_f1
-from classifier.opinion_head import head_inputs, head_params, score_texts, sentence_matrix
+from classifier.opinion_head import head_columns, head_params, score_texts, sentence_matrix
 from classifier.training import TrainingConfig
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "opinion" / "checkthat-en-2024-dev.jsonl"
@@ -86,10 +86,8 @@ def main() -> None:
             )
         )
     # The hand-built head columns only (no lexicon: it is learned with the shipped head).
-    matrices = {
-        split: head_inputs(sentence_matrix(texts, columns), texts, columns, {})[:, :-2]
-        for split, (texts, _labels) in data.items()
-    }
+    positions = list(head_columns(columns))
+    matrices = {split: sentence_matrix(texts, columns)[:, positions] for split, (texts, _labels) in data.items()}
     fitted = lgb.train(
         head_params(TrainingConfig(threads=1)),
         lgb.Dataset(matrices["train"], label=data["train"][1]),

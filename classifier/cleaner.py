@@ -31,7 +31,7 @@ from .inputs import (
     sanitize_text,
 )
 from .labels import KEPT_LABELS, LABELS
-from .profile import build_profile
+from .profile import attributed_rows, build_profile
 from .result import CleanResult, ParagraphResult, SentenceScore
 from .segment import segment_text
 from .text import plain_text
@@ -232,7 +232,7 @@ class ArticleCleaner:
             model=self.model_name,
             input_format=document.input_format,
             error=item.error,
-            profile=build_profile(paragraphs).to_dict(),
+            profile=build_profile(paragraphs, attributed_rows(item.matrix, self.bundle.feature_columns)).to_dict(),
         )
 
 

@@ -38,15 +38,10 @@ def explain_rows(bundle: ModelBundle, matrix: np.ndarray, labels: list[str]) -> 
     return reasons
 
 
-def format_explanation(
-    result: CleanResult,
-    reasons: list[list[Reason]],
-    sentence_opinions: dict[int, list[tuple[str, float]]] | None = None,
-    sentence_threshold: float = 0.5,
-) -> str:
-    """Human-readable explanation: one block per paragraph (with per-sentence
-    opinion scores for kept paragraphs when given, marked `*` at or above
-    the model's sentence threshold)."""
+def format_explanation(result: CleanResult, reasons: list[list[Reason]]) -> str:
+    """Human-readable explanation: one block per paragraph, with the per-sentence
+    opinion scores of paragraphs that carry them (``CleanResult`` from
+    ``ArticleCleaner.score_sentences``), marked `*` where labeled opinion."""
     lines = []
     for paragraph, why in zip(result.paragraphs, reasons, strict=True):
         state = "KEEP" if paragraph.kept else "drop"
@@ -60,7 +55,7 @@ def format_explanation(
         for reason in why:
             stage = "context" if reason.column.startswith("context.") else "paragraph"
             lines.append(f"    {reason.contribution:+.2f}  {reason.column} = {reason.value:.3g}  ({stage})")
-        for sentence, score in (sentence_opinions or {}).get(paragraph.index, []):
-            mark = "*" if score >= sentence_threshold else " "
-            lines.append(f"    opinion {score:.2f}{mark} sentence: {' '.join(sentence.split())[:80]}")
+        for sentence in paragraph.sentences or ():
+            mark = "*" if sentence.label == "opinion" else " "
+            lines.append(f"    opinion {sentence.opinion:.2f}{mark} sentence: {' '.join(sentence.text.split())[:80]}")
     return "\n".join(lines)

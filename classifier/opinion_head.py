@@ -25,7 +25,7 @@ from features.base import build_view
 from .document import Block, Document
 from .labels import LABEL_INDEX
 from .metrics import binary_macro_f1
-from .opinion_lexicon import LEXICON_COLUMNS, learn_lexicon, lexicon_features, out_of_fold_features
+from .opinion_lexicon import LEXICON_COLUMNS, features_by_fold, fold_lexicons, learn_lexicon, lexicon_features
 from .text import sentences
 from .training import TrainingConfig, TrainingSet, lightgbm_name
 
@@ -128,26 +128,41 @@ def _is_opinion(data: TrainingSet, rows: np.ndarray) -> np.ndarray:
     return data.labels[rows] == LABEL_INDEX["opinion"]
 
 
-def _learning_inputs(data: TrainingSet, columns: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+@dataclass(frozen=True)
+class HeadExamples:
+    """The head's learning rows, prepared once for both training and threshold choice."""
+
+    rows: np.ndarray  # indices into the training set
+    inputs: np.ndarray  # head columns, then out-of-fold lexicon scores
+    target: np.ndarray
+    folds: np.ndarray
+    # Per site fold, the lexicon learned without that fold's rows.
+    fold_lexicons: dict[int, dict[str, float]]
+
+
+def head_examples(data: TrainingSet, columns: Sequence[str]) -> HeadExamples:
     """Learning rows' inputs with out-of-fold lexicon scores, their targets and site folds."""
     rows = np.flatnonzero(learning_rows(data))
     target = _is_opinion(data, rows)
     folds = _site_folds(data.sites[rows])
-    lexicon = out_of_fold_features(list(data.texts[rows]), target, folds)
-    return np.hstack([data.features[rows][:, list(head_columns(columns))], lexicon]), target, folds
+    texts = list(data.texts[rows])
+    lexicons = fold_lexicons(texts, target, folds, range(HEAD_FOLDS))
+    inputs = np.hstack([data.features[rows][:, list(head_columns(columns))], features_by_fold(texts, folds, lexicons)])
+    return HeadExamples(rows=rows, inputs=inputs, target=target, folds=folds, fold_lexicons=lexicons)
 
 
-def train_head(data: TrainingSet, columns: Sequence[str], config: TrainingConfig) -> OpinionHead | None:
+def train_head(
+    data: TrainingSet, columns: Sequence[str], config: TrainingConfig, examples: HeadExamples
+) -> OpinionHead | None:
     """Train the opinion head; None when there are no opinion examples.
 
     The booster learns from out-of-fold lexicon scores (as it will meet them
     on unseen text); the lexicon it ships with is learned from all its rows."""
-    rows = learning_rows(data)
-    inputs, target, _folds = _learning_inputs(data, columns)
-    booster = _fit(inputs, target, data.weights[rows], _input_names(columns), config)
+    weights = data.weights[examples.rows]
+    booster = _fit(examples.inputs, examples.target, weights, _input_names(columns), config)
     if booster is None:
         return None
-    lexicon = learn_lexicon(list(data.texts[rows]), target)
+    lexicon = learn_lexicon(list(data.texts[examples.rows]), examples.target)
     return OpinionHead(model_text=booster.model_to_string(), lexicon=lexicon)
 
 
@@ -160,32 +175,34 @@ def _best_threshold(truth: np.ndarray, scores: np.ndarray) -> float:
     )
 
 
-def choose_head_thresholds(data: TrainingSet, columns: Sequence[str], config: TrainingConfig) -> HeadThresholds:
+def choose_head_thresholds(
+    data: TrainingSet, columns: Sequence[str], config: TrainingConfig, examples: HeadExamples
+) -> HeadThresholds:
     """The P(opinion) thresholds with the best reporting/opinion macro-F1 in
     site-grouped cross-validation: one for reviewed paragraphs, one for
     labeled sentences (a paragraph's score runs on another scale than a
     sentence's). Each fold's booster never saw the fold's sites; learning rows'
     lexicon scores come from lexicons learned without their own fold, and held
     paragraphs' from the fold's own lexicon."""
-    rows = np.flatnonzero(learning_rows(data))
-    inputs, target, folds = _learning_inputs(data, columns)
+    inputs, target, folds = examples.inputs, examples.target, examples.folds
     paragraphs = np.flatnonzero(head_rows(data) & ~data.sentence_rows)
     paragraph_folds = _site_folds(data.sites[paragraphs])
-    weights = data.weights[rows]
-    learned = np.full(len(rows), np.nan)
+    weights = data.weights[examples.rows]
+    learned = np.full(len(examples.rows), np.nan)
     paragraph_scores = np.full(len(paragraphs), np.nan)
     for fold in range(HEAD_FOLDS):
         test = folds == fold
         booster = _fit(inputs[~test], target[~test], weights[~test], _input_names(columns), config)
         if booster is None:
             continue
-        learned[test] = booster.predict(inputs[test]) if test.any() else learned[test]
+        if test.any():
+            learned[test] = booster.predict(inputs[test])
         held = paragraphs[paragraph_folds == fold]
         if held.size:
-            lexicon = learn_lexicon(list(data.texts[rows[~test]]), target[~test])
+            lexicon = examples.fold_lexicons[fold]
             held_inputs = head_inputs(data.features[held], list(data.texts[held]), columns, lexicon)
             paragraph_scores[paragraph_folds == fold] = booster.predict(held_inputs)
-    sentence = data.sentence_rows[rows]
+    sentence = data.sentence_rows[examples.rows]
     return HeadThresholds(
         paragraph=_best_threshold(_is_opinion(data, paragraphs), paragraph_scores),
         sentence=_best_threshold(target[sentence], learned[sentence]),
@@ -193,17 +210,20 @@ def choose_head_thresholds(data: TrainingSet, columns: Sequence[str], config: Tr
 
 
 def sentence_matrix(texts: Sequence[str], columns: Sequence[str]) -> np.ndarray:
-    """A matrix in ``columns`` order for standalone texts (sentences): the
-    context-free family columns filled, context columns (which the head never
-    reads) left at zero."""
+    """A matrix in ``columns`` order for standalone texts (sentences) with the
+    head's columns filled; every other column (which the head never reads) is
+    left at zero, so only the families the head reads are run."""
+    wanted = {columns[i] for i in head_columns(columns)}
+    selected = [f for f in families() if any(f"{f.name}.{c}" in wanted for c in f.columns)]
     view = build_view(Document(blocks=tuple(Block(text=t) for t in texts)))
-    selected = families()
-    full = np.hstack([np.asarray(f.extract(view), dtype=float).reshape(len(texts), len(f.columns)) for f in selected])
-    index = {name: i for i, name in enumerate(f"{f.name}.{c}" for f in selected for c in f.columns)}
     matrix = np.zeros((len(texts), len(columns)))
-    for position, column in enumerate(columns):
-        if column in index:
-            matrix[:, position] = full[:, index[column]]
+    position = {column: i for i, column in enumerate(columns)}
+    for family in selected:
+        block = np.asarray(family.extract(view), dtype=float).reshape(len(texts), len(family.columns))
+        for j, column in enumerate(family.columns):
+            name = f"{family.name}.{column}"
+            if name in wanted:
+                matrix[:, position[name]] = block[:, j]
     return matrix
 
 

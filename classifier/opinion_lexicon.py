@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
@@ -65,17 +65,33 @@ def lexicon_features(texts: Sequence[str], lexicon: dict[str, float]) -> np.ndar
     for row, text in enumerate(texts):
         weights = [lexicon[g] for g in ngrams(text) if g in lexicon]
         if weights:
-            total = sum(weights)
+            # fsum is exact, so the total does not depend on the set's (hash-seeded) iteration order.
+            total = math.fsum(weights)
             rows[row] = (total / math.sqrt(len(weights)), total / len(weights))
+    return rows
+
+
+def fold_lexicons(
+    texts: Sequence[str], is_opinion: np.ndarray, folds: np.ndarray, fold_ids: Iterable[int]
+) -> dict[int, dict[str, float]]:
+    """For each fold id, the lexicon learned from the texts of every other fold."""
+    return {
+        fold: learn_lexicon([t for t, f in zip(texts, folds, strict=True) if f != fold], is_opinion[folds != fold])
+        for fold in fold_ids
+    }
+
+
+def features_by_fold(texts: Sequence[str], folds: np.ndarray, lexicons: dict[int, dict[str, float]]) -> np.ndarray:
+    """Lexicon features of each text from its own fold's lexicon."""
+    rows = np.zeros((len(texts), len(LEXICON_COLUMNS)))
+    for fold, lexicon in lexicons.items():
+        inside = folds == fold
+        if inside.any():
+            rows[inside] = lexicon_features([t for t, i in zip(texts, inside, strict=True) if i], lexicon)
     return rows
 
 
 def out_of_fold_features(texts: Sequence[str], is_opinion: np.ndarray, folds: np.ndarray) -> np.ndarray:
     """Lexicon features of each text from a lexicon learned on the other folds,
     so the head never sees a score that already knows the row's own label."""
-    rows = np.zeros((len(texts), len(LEXICON_COLUMNS)))
-    for fold in np.unique(folds):
-        inside = folds == fold
-        lexicon = learn_lexicon([t for t, i in zip(texts, inside, strict=True) if not i], is_opinion[~inside])
-        rows[inside] = lexicon_features([t for t, i in zip(texts, inside, strict=True) if i], lexicon)
-    return rows
+    return features_by_fold(texts, folds, fold_lexicons(texts, is_opinion, folds, np.unique(folds)))

@@ -101,8 +101,8 @@ def explain_text(cleaner: ArticleCleaner, text: str, input_format: str, result: 
 
     matrix = cleaner.document_features(segment(text, format=input_format))
     reasons = explain_rows(cleaner.bundle, matrix, [p.label for p in result.paragraphs])
-    sentences = {p.index: cleaner.sentence_opinions(p.text) for p in result.paragraphs if p.kept}
-    return format_explanation(result, reasons, sentences, cleaner.bundle.sentence_opinion_threshold)
+    scored = result if any(p.sentences is not None for p in result.paragraphs) else cleaner.score_sentences(result)
+    return format_explanation(scored, reasons)
 
 
 def _failed(cleaner: ArticleCleaner, job: Job, message: str) -> CleanResult:

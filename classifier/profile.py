@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from features.base import view_paragraph
 from features.boilerplate import ABOUT_ORG, CONTACT, EMAIL, PHONE, RELEASE_MARKER
 from features.lexicons import LOADED_WORDS
@@ -61,10 +63,28 @@ class Profile:
         }
 
 
+# The feature columns that hold :func:`features.opinion.attribution_evidence`, in its order.
+ATTRIBUTION_COLUMNS = ("opinion.attributions", "opinion.quote_share", "opinion.reporting_verb_rate")
+
+
+def carries_source(attributions: float, quote_share: float, reporting_verbs: float) -> bool:
+    """The attribution rule on a paragraph's evidence (see :func:`attribution_evidence`)."""
+    return attributions > 0 or quote_share >= QUOTED_ENOUGH or reporting_verbs > 0
+
+
 def is_attributed(text: str) -> bool:
     """A reporting paragraph whose claim carries a named or described source."""
-    attributions, quote_share, reporting_verbs = attribution_evidence(view_paragraph(text, None))
-    return attributions > 0 or quote_share >= QUOTED_ENOUGH or reporting_verbs > 0
+    return carries_source(*attribution_evidence(view_paragraph(text, None)))
+
+
+def attributed_rows(matrix: np.ndarray, columns: Sequence[str]) -> list[bool] | None:
+    """:func:`is_attributed` for every row of a feature matrix, read from the
+    columns the features already computed; None when the matrix lacks them
+    (a model without these columns, or a refused document's empty matrix)."""
+    if not set(ATTRIBUTION_COLUMNS) <= set(columns) or matrix.shape[1] != len(columns):
+        return None
+    evidence = matrix[:, [columns.index(c) for c in ATTRIBUTION_COLUMNS]]
+    return [carries_source(*row) for row in evidence.tolist()]
 
 
 def loaded_words_outside_quotes(text: str) -> tuple[int, int]:
@@ -134,15 +154,18 @@ def _band(genre: str, opinion_share: float, attribution: float, loaded: float, n
     return band, reasons
 
 
-def build_profile(paragraphs: Sequence[ParagraphResult]) -> Profile:
-    """The profile of an article from its labeled paragraphs."""
+def build_profile(paragraphs: Sequence[ParagraphResult], attributed: Sequence[bool] | None = None) -> Profile:
+    """The profile of an article from its labeled paragraphs; ``attributed``
+    (per paragraph index, from :func:`attributed_rows`) spares recomputing
+    the attribution evidence the features already hold."""
     counts = {p.index: len(words(p.text)) for p in paragraphs}
     total = sum(counts.values())
     body = [p for p in paragraphs if p.kept]
     body_words = sum(counts[p.index] for p in body)
     opinion_words = sum(counts[p.index] for p in body if p.label == "opinion")
     reporting = [p for p in body if p.label == "reporting"]
-    attribution = _share(sum(1 for p in reporting if is_attributed(p.text)), len(reporting))
+    sourced = [attributed[p.index] if attributed is not None else is_attributed(p.text) for p in reporting]
+    attribution = _share(sum(sourced), len(reporting))
     loaded, own = (
         (sum(x) for x in zip(*(loaded_words_outside_quotes(p.text) for p in body), strict=True)) if body else (0, 0)
     )

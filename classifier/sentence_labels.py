@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .corpora import corpora_dir, is_test_site, read_corpus, site_of, text_hash
+from .dataset import read_jsonl
 from .text import plain_text, sentences, words
 
 SENTENCE_LABELS = ("reporting", "opinion")
@@ -63,7 +64,7 @@ def _stable_rank(ref: SentenceRef) -> str:
 
 
 def _pages(paths: Iterable[Path]) -> list[dict]:
-    return [json.loads(line) for path in paths for line in path.open() if line.strip()]
+    return [record for path in paths for _number, record in read_jsonl(path)]
 
 
 def reviewed_training_sentences(reviewed_dir: Path = REVIEWED_DIR, held_out: bool = False) -> list[SentenceRef]:
@@ -135,9 +136,9 @@ def unlabeled(refs: list[SentenceRef], done: set[tuple[str, int, int]]) -> list[
     return [r for r in refs if (r.record_id, r.paragraph, r.index) not in done]
 
 
-def sample(refs: list[SentenceRef], budget: int) -> list[SentenceRef]:
-    """A stable sample of ``budget`` sentences, kept in reading order, unique by text."""
-    keep = {id(r) for r in sorted(refs, key=_stable_rank)[:budget]}
+def _chosen_in_order(refs: list[SentenceRef], chosen: Iterable[SentenceRef]) -> list[SentenceRef]:
+    """The chosen references in the order of ``refs``, unique by text."""
+    keep = {id(r) for r in chosen}
     seen: set[str] = set()
     result = []
     for ref in refs:
@@ -145,6 +146,11 @@ def sample(refs: list[SentenceRef], budget: int) -> list[SentenceRef]:
             seen.add(ref.text)
             result.append(ref)
     return result
+
+
+def sample(refs: list[SentenceRef], budget: int) -> list[SentenceRef]:
+    """A stable sample of ``budget`` sentences, kept in reading order, unique by text."""
+    return _chosen_in_order(refs, sorted(refs, key=_stable_rank)[:budget])
 
 
 def select_for_review(refs: list[SentenceRef], reporting_budget: int) -> list[SentenceRef]:
@@ -156,14 +162,7 @@ def select_for_review(refs: list[SentenceRef], reporting_budget: int) -> list[Se
     reporting = sorted((r for r in refs if r.paragraph_label == "reporting"), key=_stable_rank)
     near = [r for r in reporting if r.record_id in opinion_pages][: reporting_budget * 2 // 3]
     far = [r for r in reporting if r.record_id not in opinion_pages][: reporting_budget - len(near)]
-    seen: set[str] = set()
-    selected: list[SentenceRef] = []
-    order = {id(r): n for n, r in enumerate(refs)}
-    for ref in sorted(chosen + near + far, key=lambda r: order[id(r)]):
-        if ref.text not in seen:
-            seen.add(ref.text)
-            selected.append(ref)
-    return selected
+    return _chosen_in_order(refs, chosen + near + far)
 
 
 def write_worklists(refs: list[SentenceRef], out_dir: Path, parts: int) -> None:
@@ -233,8 +232,11 @@ def main() -> None:
             done = labeled_keys()
             refs = sample(unlabeled(reviewed_training_sentences(), done), 1800)
             refs += sample(rule_labeled_sentences(skip=done), 1800)
-        else:
+        elif pool == "held-out":
             refs = sample(reviewed_training_sentences(held_out=True), 900)
+        else:
+            print(f"unknown pool {pool!r}; use reviewed, rule-labeled, more, news or held-out", file=sys.stderr)
+            raise SystemExit(2)
         write_worklists(refs, Path(args[0]), parts)
         print(f"{len(refs)} sentences", file=sys.stderr)
     elif command == "import" and len(args) == 3:

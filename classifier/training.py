@@ -142,12 +142,13 @@ def train_bundle(
     data_description: dict[str, Any],
 ) -> Path:
     """Train on labeled documents and write a bundle directory."""
-    from .opinion_head import HeadThresholds, choose_head_thresholds, head_rows, train_head
+    from .opinion_head import HeadThresholds, choose_head_thresholds, head_examples, head_rows, train_head
 
     data = build_training_set(documents)
     model_text = train_model_text(data, config)
-    head = train_head(data, feature_columns(), config)
-    opinion = choose_head_thresholds(data, feature_columns(), config) if head else HeadThresholds(0.5, 0.5)
+    examples = head_examples(data, feature_columns())
+    head = train_head(data, feature_columns(), config, examples)
+    opinion = choose_head_thresholds(data, feature_columns(), config, examples) if head else HeadThresholds(0.5, 0.5)
     counts = Counter(LABELS[i] for i in data.labels[~data.sentence_rows])
     manifest = {
         "name": data_description.get("name", "clean-article"),

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from classifier.text import WORD
+from classifier.text import words as tokens
+
 from .base import DocView, FeatureFamily, ParagraphView, Rows, share
 from .lexicons import (
     ADVICE_OPENINGS,
@@ -38,7 +41,6 @@ QUOTE_CHARS = frozenset('"\u201c\u201d\u201e')
 OPENING_MARKS = ("\u201c", "\u201e")
 CLOSING_MARK = "\u201d"
 QUESTION = re.compile(r"\?")
-RAW_WORD = re.compile(r"\w+")
 EXCLAMATION = re.compile(r"!")
 
 COLUMNS = (
@@ -96,7 +98,7 @@ def _rate(words: tuple[str, ...], lexicon: frozenset[str]) -> float:
 
 
 def _surface_cues(text: str, words: tuple[str, ...]) -> tuple[float, ...]:
-    raw = RAW_WORD.findall(text)
+    raw = WORD.findall(text)
     inner = raw[1:]  # a sentence's first word is capitalised anyway
     return (
         share(sum(1 for w in inner if w[0].isupper()), len(inner)),
@@ -108,13 +110,17 @@ def _surface_cues(text: str, words: tuple[str, ...]) -> tuple[float, ...]:
     )
 
 
+def _attributions(paragraph: ParagraphView) -> int:
+    if ATTRIBUTION_WORDS.isdisjoint(paragraph.words):
+        return 0
+    return len(ATTRIBUTION.findall(paragraph.plain))
+
+
 def attribution_evidence(paragraph: ParagraphView) -> tuple[int, float, float]:
     """(attribution patterns, share of characters inside quotes, reporting-verb rate):
     what says a paragraph's claim carries a source (also read by the profile)."""
-    text, words = paragraph.plain, paragraph.words
-    attributions = 0 if ATTRIBUTION_WORDS.isdisjoint(words) else len(ATTRIBUTION.findall(text))
-    quoted, _outside = split_quotes(text)
-    return attributions, share(quoted, len(text)), _rate(words, REPORTING_VERBS)
+    quoted, _outside = split_quotes(paragraph.plain)
+    return _attributions(paragraph), share(quoted, len(paragraph.plain)), _rate(paragraph.words, REPORTING_VERBS)
 
 
 def opinion_row(paragraph: ParagraphView) -> tuple[float, ...]:
@@ -122,8 +128,8 @@ def opinion_row(paragraph: ParagraphView) -> tuple[float, ...]:
     text = paragraph.plain
     words = paragraph.words
     quoted, outside_quotes = split_quotes(text)
-    attributions = 0 if ATTRIBUTION_WORDS.isdisjoint(words) else len(ATTRIBUTION.findall(text))
-    outside_words = words if outside_quotes is text else tuple(re.findall(r"\w+", outside_quotes.lower()))
+    attributions = _attributions(paragraph)
+    outside_words = words if outside_quotes is text else tuple(tokens(outside_quotes))
     evaluation = sum(1 for w in outside_words if w in LOADED_WORDS or w in EVALUATIVE_ADJECTIVES or w in HEDGES)
     return (
         _rate(outside_words, FIRST_PERSON),

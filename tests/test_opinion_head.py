@@ -56,3 +56,18 @@ def test_shipped_head_hears_the_writers_voice_not_the_quoted_one(cleaner):
     )
     writer, quoted = scores.values()
     assert writer >= cleaner.bundle.sentence_opinion_threshold > quoted
+
+
+def test_standalone_scoring_matches_the_full_feature_matrix(cleaner, seed_texts):
+    # sentence_matrix runs only the families the head reads; the head must see the same inputs
+    # as from a document's full matrix (its columns are context-free).
+    from classifier.cleaner import segment
+    from classifier.opinion_head import score_texts
+    from classifier.text import plain_text
+
+    bundle = cleaner.bundle
+    document = segment(seed_texts["blog-amnesty-mosul-war-crimes"])
+    texts = [plain_text(block.text) for block in document.blocks]
+    from_matrix = bundle.predict_opinion(cleaner.document_features(document), texts)
+    standalone = score_texts(bundle.opinion_booster, bundle.opinion_lexicon, texts, bundle.feature_columns)
+    assert np.allclose(from_matrix, standalone)

@@ -1,6 +1,11 @@
+import os
+import subprocess
+import sys
+
 import numpy as np
 
 from classifier.opinion_lexicon import learn_lexicon, lexicon_features, ngrams, out_of_fold_features
+from tests.conftest import ROOT
 
 OPINION = ["What a shameful, disgraceful decision.", "This shameful plan is a disgrace.", "A shameful day."] * 2
 REPORTING = ["The council voted on Tuesday.", "The council met on Monday.", "Officials voted on the plan."] * 2
@@ -31,3 +36,26 @@ def test_out_of_fold_scores_never_come_from_the_rows_own_fold():
     folds = np.array([0, 0, 0, 1, 1, 1])
     rows = out_of_fold_features(texts, is_opinion, folds)
     assert rows[:3].tolist() == [[0.0, 0.0]] * 3
+
+
+def test_scores_do_not_depend_on_the_hash_seed():
+    # n-grams come from a set, whose order changes with PYTHONHASHSEED; the sum must not.
+    script = (
+        "from classifier.opinion_lexicon import lexicon_features, ngrams\n"
+        "text = ' '.join(f'w{i}' for i in range(60))\n"
+        "lexicon = {g: (hash_free := len(g) / 7.0 - 0.3) for g in ngrams(text)}\n"
+        "lexicon = {g: w + 1 / (3 + i) for i, (g, w) in enumerate(sorted(lexicon.items()))}\n"
+        "print(repr(lexicon_features([text], lexicon).tolist()))\n"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            cwd=ROOT,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from classifier.profile import build_profile, is_attributed, loaded_words_outside_quotes
+import numpy as np
+
+from classifier.cleaner import segment
+from classifier.profile import attributed_rows, build_profile, is_attributed, loaded_words_outside_quotes
 from classifier.result import ParagraphResult
 
 BLOG = "blog-amnesty-mosul-war-crimes"
@@ -44,6 +47,16 @@ def test_attribution_patterns():
     assert is_attributed('"We will rebuild," said Mayor Jane Doe.')
     assert is_attributed("According to the report, 426 civilians were killed.")
     assert not is_attributed("The city is a beautiful place to visit in spring.")
+
+
+def test_attribution_read_from_the_features_matches_the_text_rule(cleaner, seed_texts):
+    for text in seed_texts.values():
+        document = segment(text)
+        from_features = attributed_rows(cleaner.document_features(document), cleaner.bundle.feature_columns)
+        assert from_features == [is_attributed(block.text) for block in document.blocks]
+        assert any(from_features) and not all(from_features)
+    assert attributed_rows(np.zeros((1, 2)), ("layout.log_words", "layout.links")) is None
+    assert attributed_rows(np.zeros((3, 0)), cleaner.bundle.feature_columns) is None  # a refused document
 
 
 def test_loaded_words_in_quotes_do_not_count():
