@@ -103,18 +103,19 @@ def predicted_labels(probabilities: np.ndarray, threshold: float) -> list[str]:
     return [LABELS[i] for i in side.argmax(axis=1)]
 
 
-def token_f1_at(result: CrossValidation, threshold: float) -> float:
-    """Mean per-document token F1 of the kept body at a threshold."""
+def token_f1_at(result: CrossValidation, threshold: float, input_format: str | None = None) -> float:
+    """Mean per-document token F1 of the kept body at a threshold (only ``input_format`` documents if given)."""
     keep = kept_mask(result.probabilities, threshold)
     scores, offset = [], 0
     for doc in result.documents:
         count = len(doc.document.blocks)
-        kept = [
-            plain_text(b.text) for b, k in zip(doc.document.blocks, keep[offset : offset + count], strict=True) if k
-        ]
-        scores.append(token_prf("\n".join(kept), doc.reference_text))
+        if input_format is None or doc.document.input_format == input_format:
+            kept = [
+                plain_text(b.text) for b, k in zip(doc.document.blocks, keep[offset : offset + count], strict=True) if k
+            ]
+            scores.append(token_prf("\n".join(kept), doc.reference_text))
         offset += count
-    return mean_prf(scores).f1
+    return mean_prf(scores).f1 if scores else float("nan")
 
 
 def report(result: CrossValidation, threshold: float) -> dict:
@@ -126,6 +127,10 @@ def report(result: CrossValidation, threshold: float) -> dict:
     return {
         "threshold": threshold,
         "token_f1": round(token_f1_at(result, threshold), 4),
+        "token_f1_by_format": {
+            name: round(token_f1_at(result, threshold, name), 4)
+            for name in sorted({doc.document.input_format for doc in result.documents})
+        },
         "reporting_dropped": round(float((~keep[reporting]).mean()) if reporting.any() else 0.0, 4),
         "accuracy": round(labels.accuracy, 4),
         "macro_f1": round(labels.macro_f1, 4),

@@ -4,7 +4,7 @@ import dataclasses
 
 import numpy as np
 
-from classifier.crossval import cross_validate, save_probabilities, site_fold, token_f1_at
+from classifier.crossval import cross_validate, kept_mask, save_probabilities, site_fold, token_f1_at
 from classifier.dataset import load_labeled
 from classifier.training import TrainingConfig
 from tests.conftest import SEEDS
@@ -38,3 +38,25 @@ def test_out_of_fold_probabilities_and_stages(tmp_path):
     assert np.array_equal(saved["probabilities"], result.probabilities)
     assert saved["paragraphs"].sum() == rows and list(saved["ids"]) == [d.id for d in documents]
     assert np.array_equal(saved["stage_3"], result.staged[3])
+
+
+def test_token_f1_by_input_format():
+    # Seeds as text, plus one of them as an HTML page; each format is scored on its own pages.
+    from classifier.html import segment_html
+    from classifier.metrics import mean_prf, token_prf
+    from classifier.text import plain_text
+
+    documents = _seed_documents()
+    first = documents[0]
+    page = "<html><body>" + "".join(f"<p>{b.text}</p>" for b in first.document.blocks) + "</body></html>"
+    html_document = segment_html(page)
+    html_copy = dataclasses.replace(
+        first, id=first.id + "-html", document=html_document, labels=("reporting",) * len(html_document.blocks)
+    )
+    result = cross_validate([*documents, html_copy], TrainingConfig(rounds=4, threads=1), folds=2)
+    text_f1, html_f1 = token_f1_at(result, 0.35, "text"), token_f1_at(result, 0.35, "html")
+    keep = kept_mask(result.probabilities[-len(html_document.blocks) :], 0.35)
+    kept = "\n".join(plain_text(b.text) for b, k in zip(html_document.blocks, keep, strict=True) if k)
+    assert html_f1 == mean_prf([token_prf(kept, html_copy.reference_text)]).f1
+    assert text_f1 != html_f1
+    assert np.isnan(token_f1_at(result, 0.35, "markdown"))
