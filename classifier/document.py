@@ -13,6 +13,9 @@ class DomHints:
     depth: int
     ancestor_tags: frozenset[str]
     class_tokens: frozenset[str]
+    # Page-unique numbers of the block-level elements enclosing the block, outermost
+    # first: blocks sharing a number sit in the same subtree of the page.
+    containers: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

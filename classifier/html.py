@@ -43,6 +43,7 @@ class _Open:
 
     tag: str
     tokens: frozenset[str]
+    serial: int = 0
 
 
 @dataclass
@@ -68,6 +69,7 @@ def _hints(stack: list[_Open]) -> DomHints:
         depth=len(stack),
         ancestor_tags=frozenset(o.tag for o in stack),
         class_tokens=frozenset(tokens),
+        containers=tuple(o.serial for o in stack if o.tag in BLOCK_TAGS),
     )
 
 
@@ -132,6 +134,7 @@ def html_blocks(root: etree._Element) -> list[Block]:
     blocks: list[Block] = []
     stack: list[_Open] = []
     buffer = _Buffer()
+    opened = 0
     walk = etree.iterwalk(root, events=("start", "end"))
     for event, element in walk:
         tag = element.tag.lower() if isinstance(element.tag, str) else ""
@@ -144,7 +147,8 @@ def html_blocks(root: etree._Element) -> list[Block]:
                 continue
             if tag in BLOCK_TAGS:
                 _flush(buffer, stack, blocks)
-            stack.append(_Open(tag=tag, tokens=_class_tokens(element)))
+            opened += 1
+            stack.append(_Open(tag=tag, tokens=_class_tokens(element), serial=opened))
             if tag == "a":
                 buffer.link_starts.append(len(buffer.pieces))
             if element.text:

@@ -43,3 +43,16 @@ def test_class_tokens_are_collected():
     page = '<html><body><div class="related-stories sidebar"><p>Teaser text</p></div></body></html>'
     block = segment_html(page).blocks[0]
     assert {"related", "stories", "sidebar"} <= block.dom.class_tokens
+
+
+def test_containers_number_the_enclosing_block_elements():
+    page = (
+        "<html><body><div class='story'><p>First <b>bold</b> paragraph.</p><p>Second paragraph.</p></div>"
+        "<aside><p>Elsewhere.</p></aside></body></html>"
+    )
+    first, second, aside = segment_html(page).blocks
+    assert len(first.dom.containers) == 4  # html, body, div, p (inline <b> is not a container)
+    assert first.dom.containers[:3] == second.dom.containers[:3]
+    assert first.dom.containers[3] != second.dom.containers[3]
+    assert aside.dom.containers[:2] == first.dom.containers[:2]
+    assert aside.dom.containers[2] != first.dom.containers[2]
