@@ -107,7 +107,8 @@ class HeadThresholds:
     sentence: float
 
 
-def _site_folds(sites: np.ndarray) -> np.ndarray:
+def site_folds(sites: np.ndarray) -> np.ndarray:
+    """The head's cross-validation fold of each row's site."""
     from .crossval import site_fold
 
     return np.array([site_fold(site, HEAD_FOLDS) for site in sites])
@@ -144,7 +145,7 @@ def head_examples(data: TrainingSet, columns: Sequence[str]) -> HeadExamples:
     """Learning rows' inputs with out-of-fold lexicon scores, their targets and site folds."""
     rows = np.flatnonzero(learning_rows(data))
     target = _is_opinion(data, rows)
-    folds = _site_folds(data.sites[rows])
+    folds = site_folds(data.sites[rows])
     texts = list(data.texts[rows])
     lexicons = fold_lexicons(texts, target, folds, range(HEAD_FOLDS))
     inputs = np.hstack([data.features[rows][:, list(head_columns(columns))], features_by_fold(texts, folds, lexicons)])
@@ -186,7 +187,7 @@ def choose_head_thresholds(
     paragraphs' from the fold's own lexicon."""
     inputs, target, folds = examples.inputs, examples.target, examples.folds
     paragraphs = np.flatnonzero(head_rows(data) & ~data.sentence_rows)
-    paragraph_folds = _site_folds(data.sites[paragraphs])
+    paragraph_folds = site_folds(data.sites[paragraphs])
     weights = data.weights[examples.rows]
     learned = np.full(len(examples.rows), np.nan)
     paragraph_scores = np.full(len(paragraphs), np.nan)
