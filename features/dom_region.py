@@ -70,7 +70,9 @@ def _subtrees(paths: list[tuple[int, ...]], counts: list[_BlockWords]) -> dict[i
     subtrees: dict[int, _Subtree] = {}
     for path, words in zip(paths, counts, strict=True):
         for depth, container in enumerate(path):
-            subtree = subtrees.setdefault(container, _Subtree(path=path[: depth + 1]))
+            subtree = subtrees.get(container)
+            if subtree is None:
+                subtree = subtrees[container] = _Subtree(path=path[: depth + 1])
             subtree.total += words.total
             subtree.linked += words.linked
             subtree.prose += words.prose
