@@ -21,7 +21,7 @@ import numpy as np
 from .corpora import is_test_site
 from .dataset import LabeledDocument, load_labeled
 from .labels import KEPT_LABELS, LABELS
-from .metrics import label_report, mean_prf, token_prf
+from .metrics import PRF, label_report, mean_prf, token_prf
 from .text import plain_text
 from .training import TrainingConfig, TrainingSet, build_training_set, lightgbm_params
 
@@ -103,19 +103,28 @@ def predicted_labels(probabilities: np.ndarray, threshold: float) -> list[str]:
     return [LABELS[i] for i in side.argmax(axis=1)]
 
 
-def token_f1_at(result: CrossValidation, threshold: float, input_format: str | None = None) -> float:
-    """Mean per-document token F1 of the kept body at a threshold (only ``input_format`` documents if given)."""
+def _document_scores(result: CrossValidation, threshold: float) -> list[tuple[str, PRF]]:
+    """Each document's input format and token P/R/F1 of its kept body at a threshold."""
     keep = kept_mask(result.probabilities, threshold)
     scores, offset = [], 0
     for doc in result.documents:
         count = len(doc.document.blocks)
-        if input_format is None or doc.document.input_format == input_format:
-            kept = [
-                plain_text(b.text) for b, k in zip(doc.document.blocks, keep[offset : offset + count], strict=True) if k
-            ]
-            scores.append(token_prf("\n".join(kept), doc.reference_text))
+        kept = [
+            plain_text(b.text) for b, k in zip(doc.document.blocks, keep[offset : offset + count], strict=True) if k
+        ]
+        scores.append((doc.document.input_format, token_prf("\n".join(kept), doc.reference_text)))
         offset += count
-    return mean_prf(scores).f1 if scores else float("nan")
+    return scores
+
+
+def _mean_f1(scores: list[tuple[str, PRF]], input_format: str | None = None) -> float:
+    chosen = [prf for name, prf in scores if input_format is None or name == input_format]
+    return mean_prf(chosen).f1 if chosen else float("nan")
+
+
+def token_f1_at(result: CrossValidation, threshold: float, input_format: str | None = None) -> float:
+    """Mean per-document token F1 of the kept body at a threshold (only ``input_format`` documents if given)."""
+    return _mean_f1(_document_scores(result, threshold), input_format)
 
 
 def report(result: CrossValidation, threshold: float) -> dict:
@@ -124,13 +133,11 @@ def report(result: CrossValidation, threshold: float) -> dict:
     labels = label_report(truth, predicted_labels(result.probabilities, threshold))
     keep = kept_mask(result.probabilities, threshold)
     reporting = np.array([t == "reporting" for t in truth])
+    scores = _document_scores(result, threshold)
     return {
         "threshold": threshold,
-        "token_f1": round(token_f1_at(result, threshold), 4),
-        "token_f1_by_format": {
-            name: round(token_f1_at(result, threshold, name), 4)
-            for name in sorted({doc.document.input_format for doc in result.documents})
-        },
+        "token_f1": round(_mean_f1(scores), 4),
+        "token_f1_by_format": {name: round(_mean_f1(scores, name), 4) for name in sorted({n for n, _ in scores})},
         "reporting_dropped": round(float((~keep[reporting]).mean()) if reporting.any() else 0.0, 4),
         "accuracy": round(labels.accuracy, 4),
         "macro_f1": round(labels.macro_f1, 4),

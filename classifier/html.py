@@ -43,7 +43,7 @@ class _Open:
 
     tag: str
     tokens: frozenset[str]
-    serial: int = 0
+    serial: int  # page-unique, in opening order
 
 
 @dataclass
@@ -60,23 +60,21 @@ def _class_tokens(element: etree._Element) -> frozenset[str]:
 
 
 def _hints(stack: list[_Open]) -> DomHints:
-    block_tags = [o.tag for o in stack if o.tag in BLOCK_TAGS]
+    blocks = [o for o in stack if o.tag in BLOCK_TAGS]
     tokens: set[str] = set()
     for opened in stack:
         tokens |= opened.tokens
     return DomHints(
-        tag=block_tags[-1] if block_tags else "body",
+        tag=blocks[-1].tag if blocks else "body",
         depth=len(stack),
         ancestor_tags=frozenset(o.tag for o in stack),
         class_tokens=frozenset(tokens),
-        containers=tuple(o.serial for o in stack if o.tag in BLOCK_TAGS),
+        containers=tuple(o.serial for o in blocks),
     )
 
 
-def _render(pieces: list[str], tag: str) -> str:
-    text = " ".join("".join(pieces).split())
-    if not text:
-        return ""
+def _render(text: str, tag: str) -> str:
+    """A block's collapsed text in the text-scrape shape (``# heading``, ``- item``)."""
     if tag in HEADING_LEVEL:
         return "#" * HEADING_LEVEL[tag] + " " + text
     if tag == "li":
@@ -85,12 +83,11 @@ def _render(pieces: list[str], tag: str) -> str:
 
 
 def _flush(buffer: _Buffer, stack: list[_Open], blocks: list[Block]) -> None:
-    # Most flushes hold only whitespace between tags: skip building their hints.
-    if "".join(buffer.pieces).strip():
+    text = " ".join("".join(buffer.pieces).split())
+    # Most flushes hold only whitespace between tags: only blocks with text get hints.
+    if text:
         hints = _hints(stack)
-        text = _render(buffer.pieces, hints.tag)
-        if text:
-            blocks.append(Block(text=text, dom=hints))
+        blocks.append(Block(text=_render(text, hints.tag), dom=hints))
     buffer.pieces.clear()
     buffer.link_starts.clear()
 

@@ -89,9 +89,3 @@ def features_by_fold(texts: Sequence[str], folds: np.ndarray, lexicons: dict[int
         if inside.any():
             rows[inside] = lexicon_features([t for t, i in zip(texts, inside, strict=True) if i], lexicon)
     return rows
-
-
-def out_of_fold_features(texts: Sequence[str], is_opinion: np.ndarray, folds: np.ndarray) -> np.ndarray:
-    """Lexicon features of each text from a lexicon learned on the other folds,
-    so the head never sees a score that already knows the row's own label."""
-    return features_by_fold(texts, folds, fold_lexicons(texts, is_opinion, folds, np.unique(folds)))

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from classifier.document import Document, DomHints
-from classifier.text import HEADING_MARK, LIST_MARK, MARKDOWN_LINK, plain_text, words
+from classifier.text import HEADING_MARK, LIST_MARK, MARKDOWN_LINK, WORD, plain_text, words
 
 from .lexicons import STOPWORDS
 
@@ -36,6 +36,8 @@ class ParagraphView:
     words: tuple[str, ...]
     content_words: frozenset[str]
     link_chars: int
+    # \w+ words inside the paragraph's link texts.
+    link_words: int
     links: int
     is_heading: bool
     is_list_item: bool
@@ -80,6 +82,7 @@ def view_paragraph(text: str, dom: DomHints | None) -> ParagraphView:
         words=tokens,
         content_words=frozenset(w for w in tokens if w not in STOPWORDS and not w.isdigit()),
         link_chars=sum(map(len, link_texts)),
+        link_words=sum(len(WORD.findall(t)) for t in link_texts),
         links=len(link_texts),
         is_heading=bool(HEADING_MARK.match(raw)),
         is_list_item=bool(LIST_MARK.match(raw)),

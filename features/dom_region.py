@@ -16,8 +16,6 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
-from classifier.text import MARKDOWN_LINK, WORD
-
 from .base import MISSING, DocView, FeatureFamily, ParagraphView, Rows, share
 
 # A block with this many words outside links (and mostly unlinked) counts as
@@ -59,8 +57,7 @@ class _Subtree:
 
 def _block_words(paragraph: ParagraphView) -> _BlockWords:
     total = len(paragraph.words)
-    linked = sum(len(WORD.findall(m.group(1))) for m in MARKDOWN_LINK.finditer(paragraph.raw)) if paragraph.links else 0
-    linked = min(linked, total)
+    linked = min(paragraph.link_words, total)
     outside = total - linked
     prose = outside if outside >= PROSE_MIN_WORDS and linked * 2 < total else 0
     return _BlockWords(total=total, linked=linked, prose=prose)
@@ -114,9 +111,11 @@ def _ancestor(path: tuple[int, ...], subtrees: dict[int, _Subtree], levels: int)
 
 def extract(view: DocView) -> Rows:
     """DOM-region features for every paragraph (NaN without a DOM)."""
-    with_dom = [p for p in view.paragraphs if p.dom is not None]
-    paths = [p.dom.containers for p in with_dom if p.dom is not None]
-    counts = [_block_words(p) for p in with_dom]
+    if not view.has_dom:
+        return [(MISSING,) * len(COLUMNS)] * len(view.paragraphs)
+    with_dom = [(p.dom.containers, _block_words(p)) for p in view.paragraphs if p.dom is not None]
+    paths = [path for path, _words in with_dom]
+    counts = [words for _path, words in with_dom]
     subtrees = _subtrees(paths, counts)
     page_prose = sum(words.prose for words in counts)
     best = _best_container(paths, counts, subtrees)

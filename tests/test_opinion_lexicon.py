@@ -4,7 +4,7 @@ import sys
 
 import numpy as np
 
-from classifier.opinion_lexicon import learn_lexicon, lexicon_features, ngrams, out_of_fold_features
+from classifier.opinion_lexicon import features_by_fold, fold_lexicons, learn_lexicon, lexicon_features, ngrams
 from tests.conftest import ROOT
 
 OPINION = ["What a shameful, disgraceful decision.", "This shameful plan is a disgrace.", "A shameful day."] * 2
@@ -34,7 +34,7 @@ def test_out_of_fold_scores_never_come_from_the_rows_own_fold():
     is_opinion = np.array([True] * 3 + [False] * 3)
     # every opinion text sits alone in fold 0: the other folds never saw "shameful" as opinion
     folds = np.array([0, 0, 0, 1, 1, 1])
-    rows = out_of_fold_features(texts, is_opinion, folds)
+    rows = features_by_fold(texts, folds, fold_lexicons(texts, is_opinion, folds, np.unique(folds)))
     assert rows[:3].tolist() == [[0.0, 0.0]] * 3
 
 

@@ -28,3 +28,11 @@ def test_lowercase_twins_match_the_same_text(original, twin, seed_texts):
     for text in seed_texts.values():
         for line in text.splitlines():
             assert len(original.findall(line)) == len(twin.findall(line.lower())), line[:80]
+
+
+def test_view_counts_link_texts_once():
+    from features.base import view_paragraph
+
+    view = view_paragraph("Read [the full report](/r) and [its annex](/a) today.", None)
+    assert (view.links, view.link_chars, view.link_words) == (2, len("the full report") + len("its annex"), 5)
+    assert view_paragraph("No links here.", None).link_words == 0
