@@ -13,8 +13,9 @@ import argparse
 import dataclasses
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -46,13 +47,19 @@ def site_fold(site: str, folds: int) -> int:
 
 
 def cross_validate(
-    documents: Sequence[LabeledDocument], config: TrainingConfig, folds: int, stages: Sequence[int] = ()
+    documents: Sequence[LabeledDocument],
+    config: TrainingConfig,
+    folds: int,
+    stages: Sequence[int] = (),
+    score_only_files: frozenset[str] = frozenset(),
 ) -> CrossValidation:
     """Train one model per fold of sites and predict the held-out fold.
 
     ``stages`` (round counts below ``config.rounds``) also predicts with each
     fold's model cut at that many rounds: a smaller, faster model's score
-    without training it again.
+    without training it again. Documents from the labels files named in
+    ``score_only_files`` are predicted like the others but never trained on,
+    so adding training data can be judged on pages the baseline also scores.
     """
     import lightgbm as lgb
 
@@ -61,16 +68,20 @@ def cross_validate(
     documents = [d for d in documents if not d.sentences_only]
     data = build_training_set(documents)
     fold_of_row = np.array([site_fold(site, folds) for site in data.sites])
+    trainable = np.repeat(
+        [origin_file(d) not in score_only_files for d in documents], [len(d.document.blocks) for d in documents]
+    ).astype(bool)
     probabilities = np.zeros((len(data.labels), len(LABELS)))
     staged = {k: np.zeros_like(probabilities) for k in stages if 0 < k < config.rounds}
     for fold in range(folds):
-        train, test = fold_of_row != fold, fold_of_row == fold
+        train, test = (fold_of_row != fold) & trainable, fold_of_row == fold
         if not test.any() or not train.any():
             continue
         dataset = lgb.Dataset(
             data.features[train],
             label=data.labels[train],
-            weight=class_weights(data.labels[train], config.class_weight_power),
+            # As in training: class weights times each record's own weight.
+            weight=class_weights(data.labels[train], config.class_weight_power) * data.weights[train],
         )
         booster = lgb.train(lightgbm_params(config), dataset, num_boost_round=config.rounds)
         probabilities[test] = booster.predict(data.features[test])
@@ -103,8 +114,13 @@ def predicted_labels(probabilities: np.ndarray, threshold: float) -> list[str]:
     return [LABELS[i] for i in side.argmax(axis=1)]
 
 
-def _document_scores(result: CrossValidation, threshold: float) -> list[tuple[str, PRF]]:
-    """Each document's input format and token P/R/F1 of its kept body at a threshold."""
+def origin_file(document: LabeledDocument) -> str:
+    """The name of the labels file a document came from (its origin without the line number)."""
+    return document.origin.rsplit(":", 1)[0]
+
+
+def _document_scores(result: CrossValidation, threshold: float) -> list[tuple[LabeledDocument, PRF]]:
+    """Each document with the token P/R/F1 of its kept body at a threshold."""
     keep = kept_mask(result.probabilities, threshold)
     scores, offset = [], 0
     for doc in result.documents:
@@ -112,14 +128,21 @@ def _document_scores(result: CrossValidation, threshold: float) -> list[tuple[st
         kept = [
             plain_text(b.text) for b, k in zip(doc.document.blocks, keep[offset : offset + count], strict=True) if k
         ]
-        scores.append((doc.document.input_format, token_prf("\n".join(kept), doc.reference_text)))
+        scores.append((doc, token_prf("\n".join(kept), doc.reference_text)))
         offset += count
     return scores
 
 
-def _mean_f1(scores: list[tuple[str, PRF]], input_format: str | None = None) -> float:
-    chosen = [prf for name, prf in scores if input_format is None or name == input_format]
+def _mean_f1(scores: list[tuple[LabeledDocument, PRF]], input_format: str | None = None) -> float:
+    chosen = [prf for doc, prf in scores if input_format is None or doc.document.input_format == input_format]
     return mean_prf(chosen).f1 if chosen else float("nan")
+
+
+def _mean_f1_by(scores: list[tuple[LabeledDocument, PRF]], key: Callable[[LabeledDocument], str]) -> dict[str, float]:
+    groups: dict[str, list[PRF]] = {}
+    for doc, prf in scores:
+        groups.setdefault(key(doc), []).append(prf)
+    return {name: round(mean_prf(groups[name]).f1, 4) for name in sorted(groups)}
 
 
 def token_f1_at(result: CrossValidation, threshold: float, input_format: str | None = None) -> float:
@@ -137,7 +160,10 @@ def report(result: CrossValidation, threshold: float) -> dict:
     return {
         "threshold": threshold,
         "token_f1": round(_mean_f1(scores), 4),
-        "token_f1_by_format": {name: round(_mean_f1(scores, name), 4) for name in sorted({n for n, _ in scores})},
+        "token_f1_by_format": _mean_f1_by(scores, lambda doc: doc.document.input_format),
+        "token_f1_by_file_and_format": _mean_f1_by(
+            scores, lambda doc: f"{origin_file(doc)} {doc.document.input_format}"
+        ),
         "reporting_dropped": round(float((~keep[reporting]).mean()) if reporting.any() else 0.0, 4),
         "accuracy": round(labels.accuracy, 4),
         "macro_f1": round(labels.macro_f1, 4),
@@ -168,12 +194,20 @@ def main() -> None:
         "--stages", default="", help="comma-separated smaller round counts to score too, e.g. 50,100 (same folds)"
     )
     parser.add_argument("--save", default=None, help="also write the out-of-fold probabilities to this .npz")
+    parser.add_argument(
+        "--score-only",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="labels file whose pages are scored but never trained on (repeatable)",
+    )
     args = parser.parse_args()
     stages = [int(k) for k in args.stages.split(",") if k.strip()]
-    documents = load_labeled(args.data, args.corpora, html_examples=args.html_examples)
+    documents = load_labeled([*args.data, *args.score_only], args.corpora, html_examples=args.html_examples)
     if args.sites == "training":
         documents = [d for d in documents if d.gold_text is None or not is_test_site(d.site)]
-    result = cross_validate(documents, TrainingConfig(rounds=args.rounds), args.folds, stages)
+    score_only = frozenset(Path(f).name for f in args.score_only)
+    result = cross_validate(documents, TrainingConfig(rounds=args.rounds), args.folds, stages, score_only)
     if args.save:
         save_probabilities(result, args.save)
     sweep = {t: round(token_f1_at(result, t), 4) for t in THRESHOLDS}

@@ -62,6 +62,11 @@ class DataError(ValueError):
     """A labeled-data file or record that cannot be used."""
 
 
+def record_weight(record: dict[str, Any]) -> float:
+    """How much each paragraph of a label record counts in training (``weight``, default 1)."""
+    return float(record.get("weight", 1.0))
+
+
 def _text_record(record: dict[str, Any], origin: str) -> LabeledDocument:
     paragraphs = record["paragraphs"]
     blocks = tuple(Block(text=str(p["text"])) for p in paragraphs)
@@ -74,7 +79,7 @@ def _text_record(record: dict[str, Any], origin: str) -> LabeledDocument:
         gold_text=None,
         origin=origin,
         reviewed=bool(record.get("reviewed", True)),
-        weight=float(record.get("weight", 1.0)),
+        weight=record_weight(record),
     )
 
 
@@ -95,6 +100,7 @@ def _joined_record(record: dict[str, Any], source: dict[str, Any], origin: str) 
         gold_text=source.get("gold_text"),
         origin=origin,
         reviewed=bool(record.get("reviewed", False)),
+        weight=record_weight(record),
         corpus=str(record["corpus"]),
     )
 
@@ -187,7 +193,11 @@ def load_labeled(
             if source["id"] in by_id:
                 record, origin = by_id[source["id"]]
                 documents.append(_joined_record(record, source, origin))
-                example = html_labeled(source, corpus_file) if html_examples else None
+                example = (
+                    html_labeled(source, corpus_file, f"{origin}#html", record_weight(record))
+                    if html_examples
+                    else None
+                )
                 if example is not None:
                     documents.append(example)
             for record, origin in sentence_ids.pop(source["id"], []):
@@ -207,7 +217,9 @@ def gold_coverage(text: str, gold_trigrams: set[tuple[str, ...]]) -> float:
     return len(grams & gold_trigrams) / len(grams) if grams and grams != {()} else 0.0
 
 
-def html_labeled(source: dict[str, Any], corpus: str = "") -> LabeledDocument | None:
+def html_labeled(
+    source: dict[str, Any], corpus: str = "", origin: str = "html", weight: float = 1.0
+) -> LabeledDocument | None:
     """An HTML-mode example: the page segmented by our parser, labeled by gold coverage."""
     gold = source.get("gold_text")
     if not gold or not source.get("html"):
@@ -225,7 +237,8 @@ def html_labeled(source: dict[str, Any], corpus: str = "") -> LabeledDocument | 
         document=document,
         labels=labels,
         gold_text=gold,
-        origin="html",
+        origin=origin,
+        weight=weight,
         corpus=corpus,
     )
 

@@ -4,7 +4,7 @@ import dataclasses
 
 import numpy as np
 
-from classifier.crossval import cross_validate, kept_mask, save_probabilities, site_fold, token_f1_at
+from classifier.crossval import cross_validate, kept_mask, report, save_probabilities, site_fold, token_f1_at
 from classifier.dataset import load_labeled
 from classifier.training import TrainingConfig
 from tests.conftest import SEEDS
@@ -60,3 +60,22 @@ def test_token_f1_by_input_format():
     assert html_f1 == mean_prf([token_prf(kept, html_copy.reference_text)]).f1
     assert text_f1 != html_f1
     assert np.isnan(token_f1_at(result, 0.35, "markdown"))
+
+
+def test_score_only_files_are_predicted_but_never_trained_on():
+    documents = _seed_documents()
+    extras = [
+        dataclasses.replace(d, id=d.id + "-extra", site=d.site + ".extra", origin=f"extra.jsonl:{i}")
+        for i, d in enumerate(documents, 1)
+    ]
+    config = TrainingConfig(rounds=5, threads=1)
+    alone = cross_validate(documents, config, folds=2)
+    with_extras = cross_validate([*documents, *extras], config, folds=2, score_only_files=frozenset({"extra.jsonl"}))
+    rows = alone.probabilities.shape[0]
+    # The extra pages change no model, yet each gets out-of-fold probabilities.
+    assert np.array_equal(with_extras.probabilities[:rows], alone.probabilities)
+    assert np.allclose(with_extras.probabilities[rows:].sum(axis=1), 1.0)
+    trained_on_all = cross_validate([*documents, *extras], config, folds=2)
+    assert not np.array_equal(trained_on_all.probabilities[:rows], alone.probabilities)
+    by_file = report(with_extras, 0.35)["token_f1_by_file_and_format"]
+    assert set(by_file) == {"seeds.jsonl text", "extra.jsonl text"}

@@ -1,0 +1,33 @@
+"""Labeled data: reference records joined with the shared corpora."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from classifier.crossval import origin_file
+from classifier.dataset import load_labeled
+from tests.conftest import ROOT
+
+REFERENCES = ROOT / "training_data" / "corpora" / "wcxb-dev.labels.jsonl"
+
+
+def _first_reference(**changes) -> dict:
+    return dict(json.loads(REFERENCES.read_text(encoding="utf-8").splitlines()[0]), **changes)
+
+
+def test_a_reference_record_weight_reaches_its_text_and_html_examples(tmp_path: Path):
+    path = tmp_path / "weighted.labels.jsonl"
+    path.write_text(json.dumps(_first_reference(weight=0.3)) + "\n", encoding="utf-8")
+    text_example, html_example = load_labeled([path], html_examples=True)
+    assert text_example.document.input_format == "text" and html_example.document.input_format == "html"
+    assert text_example.weight == html_example.weight == 0.3
+    # Both examples name the labels file they came from.
+    assert origin_file(text_example) == origin_file(html_example) == "weighted.labels.jsonl"
+
+
+def test_a_reference_record_without_weight_counts_once(tmp_path: Path):
+    path = tmp_path / "plain.labels.jsonl"
+    path.write_text(json.dumps(_first_reference()) + "\n", encoding="utf-8")
+    (example,) = load_labeled([path])
+    assert example.weight == 1.0
