@@ -30,7 +30,7 @@ DATE_WORD = re.compile(
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
     re.I,
 )
-PAGE_TYPES = frozenset({None, "article"})
+ARTICLE_TYPES = frozenset({None, "article"})
 SHORT_WORDS = 8
 PROSE_WORDS = 25
 
@@ -107,23 +107,39 @@ def derive_record(record: dict[str, Any], corpus_file: str) -> dict[str, Any]:
     }
 
 
+def is_article(record: dict[str, Any]) -> bool:
+    """Whether a corpus record is an article page (records without a page type are)."""
+    return record.get("page_type") in ARTICLE_TYPES
+
+
 def main() -> None:
-    """Write first-pass label files for the article pages of the shared corpora."""
+    """Write first-pass label files for the shared corpora.
+
+    Article pages go to ``OUT/<corpus>.labels.jsonl``; the other page types
+    (product, forum, documentation, ...) to ``OUT/pages/<corpus>-pages.labels.jsonl``,
+    so that training on them is a choice of files.
+    """
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpora", default=None)
     parser.add_argument("-o", "--out", default="training_data/corpora")
     args = parser.parse_args()
     out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
     for name in ("wcxb", "scrapinghub", "readability"):
         corpus_file = CORPUS_FILES[name]
-        lines = []
+        articles, pages = [], []
         for record in read_corpus(corpora_dir(args.corpora) / corpus_file):
-            if record.get("page_type") in PAGE_TYPES and record["paragraphs"]:
-                lines.append(json.dumps(derive_record(record, corpus_file), ensure_ascii=False, sort_keys=True))
-        target = out / corpus_file.replace(".jsonl.gz", ".labels.jsonl")
-        target.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        print(f"{target}: {len(lines)} records")
+            if record["paragraphs"]:
+                line = json.dumps(derive_record(record, corpus_file), ensure_ascii=False, sort_keys=True)
+                (articles if is_article(record) else pages).append(line)
+        stem = corpus_file.removesuffix(".jsonl.gz")
+        for target, lines in (
+            (out / f"{stem}.labels.jsonl", articles),
+            (out / "pages" / f"{stem}-pages.labels.jsonl", pages),
+        ):
+            if lines:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+                print(f"{target}: {len(lines)} records")
 
 
 if __name__ == "__main__":
