@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from .corpora import is_test_site
-from .dataset import LabeledDocument, load_labeled
+from .dataset import LabeledDocument, load_labeled, origin_file
 from .labels import KEPT_LABELS, LABELS
 from .metrics import PRF, label_report, mean_prf, token_prf
 from .text import plain_text
@@ -112,11 +112,6 @@ def predicted_labels(probabilities: np.ndarray, threshold: float) -> list[str]:
     keep = kept_mask(probabilities, threshold)
     side = np.where(keep[:, None] == KEPT[None, :], probabilities, -1.0)
     return [LABELS[i] for i in side.argmax(axis=1)]
-
-
-def origin_file(document: LabeledDocument) -> str:
-    """The name of the labels file a document came from (its origin without the line number)."""
-    return document.origin.rsplit(":", 1)[0]
 
 
 def _document_scores(result: CrossValidation, threshold: float) -> list[tuple[LabeledDocument, PRF]]:

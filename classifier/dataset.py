@@ -58,6 +58,11 @@ class LabeledDocument:
         )
 
 
+def origin_file(document: LabeledDocument) -> str:
+    """The name of the labels file a document came from (its origin without the line number)."""
+    return document.origin.rsplit(":", 1)[0]
+
+
 class DataError(ValueError):
     """A labeled-data file or record that cannot be used."""
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from classifier.crossval import origin_file
-from classifier.dataset import load_labeled
+from classifier.dataset import load_labeled, origin_file
 from tests.conftest import ROOT
 
 REFERENCES = ROOT / "training_data" / "corpora" / "wcxb-dev.labels.jsonl"
