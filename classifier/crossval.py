@@ -181,6 +181,7 @@ def main() -> None:
     parser.add_argument("data", nargs="+")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--rounds", type=int, default=TrainingConfig.rounds)
+    parser.add_argument("--num-leaves", type=int, default=TrainingConfig.num_leaves)
     parser.add_argument("--sites", choices=("all", "training"), default="training")
     parser.add_argument("--corpora", default=None)
     parser.add_argument("--html-examples", action="store_true")
@@ -202,7 +203,8 @@ def main() -> None:
     if args.sites == "training":
         documents = [d for d in documents if d.gold_text is None or not is_test_site(d.site)]
     score_only = frozenset(Path(f).name for f in args.score_only)
-    result = cross_validate(documents, TrainingConfig(rounds=args.rounds), args.folds, stages, score_only)
+    config = TrainingConfig(rounds=args.rounds, num_leaves=args.num_leaves)
+    result = cross_validate(documents, config, args.folds, stages, score_only)
     if args.save:
         save_probabilities(result, args.save)
     sweep = {t: round(token_f1_at(result, t), 4) for t in THRESHOLDS}

@@ -1,0 +1,66 @@
+"""What larger trees would cost at prediction: the shipped booster against one with more leaves.
+
+Trains the eight-label booster with ``--leaves`` leaves per tree on the given label files
+(training sites, HTML examples, as the README's command does; the opinion head is not
+trained), then predicts the stacked text-mode feature rows of the first ``--docs`` wcxb-dev
+pages with both boosters (single thread, best of three each).
+
+    python benchmarks/leaves_cost.py training_data/seeds.jsonl training_data/corpora/*.labels.jsonl \
+        training_data/corpora/reviewed/*.labels.jsonl training_data/corpora/pages/*.labels.jsonl --leaves 63
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from itertools import islice
+
+import lightgbm as lgb
+import numpy as np
+from prediction_cost import best_seconds  # this directory: the script is run as a file
+
+from classifier import ArticleCleaner
+from classifier.cleaner import segment
+from classifier.corpora import corpora_dir, is_test_site, read_corpus
+from classifier.dataset import load_labeled
+from classifier.training import TrainingConfig, build_training_set, train_model_text
+
+
+def main() -> None:
+    """Print one JSON line: both boosters' prediction seconds and their ratio."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", nargs="+")
+    parser.add_argument("--leaves", type=int, default=63)
+    parser.add_argument("--docs", type=int, default=150)
+    args = parser.parse_args()
+    documents = [
+        d
+        for d in load_labeled(args.data, html_examples=True)
+        if (d.gold_text is None or not is_test_site(d.site)) and not d.sentences_only
+    ]
+    larger = lgb.Booster(
+        model_str=train_model_text(build_training_set(documents), TrainingConfig(num_leaves=args.leaves))
+    )
+    cleaner = ArticleCleaner.load()
+    records = islice(read_corpus(corpora_dir() / "wcxb-dev.jsonl.gz"), args.docs)
+    texts = ["\n\n".join(p["text"] for p in r.get("paragraphs") or []) for r in records]
+    stacked = np.vstack([cleaner.document_features(segment(t, "text")) for t in texts])
+    shipped_seconds = best_seconds(lambda: cleaner.bundle.booster.predict(stacked, num_threads=1))
+    larger_seconds = best_seconds(lambda: larger.predict(stacked, num_threads=1))
+    print(
+        json.dumps(
+            {
+                "paragraphs": int(stacked.shape[0]),
+                "shipped_leaves": cleaner.bundle.booster.dump_model()["tree_info"][0]["num_leaves"],
+                "larger_leaves": args.leaves,
+                "shipped_predict_seconds": round(shipped_seconds, 2),
+                "larger_predict_seconds": round(larger_seconds, 2),
+                "ratio": round(larger_seconds / shipped_seconds, 2),
+                "larger_model_chars": len(larger.model_to_string()),
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
