@@ -35,14 +35,16 @@ def hiding_kinds(element: etree._Element) -> list[str]:
 
 
 def visible_words(element: etree._Element) -> list[str]:
-    """Words of an element's text, outside script/style-like children."""
+    """Words of an element's text, leaving out script/style-like subtrees (but not the text after them)."""
     found: list[str] = []
-    for node in element.iter():
-        if not isinstance(node.tag, str) or node.tag.lower() in SKIPPED_TAGS:
-            continue
-        found += words(node.text or "")
+    walk = etree.iterwalk(element, events=("start",))
+    for _event, node in walk:
         if node is not element:
             found += words(node.tail or "")
+        if not isinstance(node.tag, str) or node.tag.lower() in SKIPPED_TAGS:
+            walk.skip_subtree()
+            continue
+        found += words(node.text or "")
     return found
 
 

@@ -13,15 +13,12 @@ from __future__ import annotations
 
 import argparse
 import json
-from itertools import islice
 
 import lightgbm as lgb
-import numpy as np
-from prediction_cost import best_seconds  # this directory: the script is run as a file
+from prediction_cost import best_seconds, stacked_rows, wcxb_text_pages  # this directory: run as a file
 
 from classifier import ArticleCleaner
-from classifier.cleaner import segment
-from classifier.corpora import corpora_dir, is_test_site, read_corpus
+from classifier.corpora import is_test_site
 from classifier.dataset import load_labeled
 from classifier.training import TrainingConfig, build_training_set, train_model_text
 
@@ -42,16 +39,14 @@ def main() -> None:
         model_str=train_model_text(build_training_set(documents), TrainingConfig(num_leaves=args.leaves))
     )
     cleaner = ArticleCleaner.load()
-    records = islice(read_corpus(corpora_dir() / "wcxb-dev.jsonl.gz"), args.docs)
-    texts = ["\n\n".join(p["text"] for p in r.get("paragraphs") or []) for r in records]
-    stacked = np.vstack([cleaner.document_features(segment(t, "text")) for t in texts])
+    stacked = stacked_rows(cleaner, wcxb_text_pages(args.docs))
     shipped_seconds = best_seconds(lambda: cleaner.bundle.booster.predict(stacked, num_threads=1))
     larger_seconds = best_seconds(lambda: larger.predict(stacked, num_threads=1))
     print(
         json.dumps(
             {
                 "paragraphs": int(stacked.shape[0]),
-                "shipped_leaves": cleaner.bundle.booster.dump_model()["tree_info"][0]["num_leaves"],
+                "shipped_leaves": cleaner.bundle.manifest["training"]["config"]["num_leaves"],
                 "larger_leaves": args.leaves,
                 "shipped_predict_seconds": round(shipped_seconds, 2),
                 "larger_predict_seconds": round(larger_seconds, 2),

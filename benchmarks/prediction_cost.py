@@ -30,18 +30,28 @@ def best_seconds(work, repeats: int = 3) -> float:
     return min(times)
 
 
+def wcxb_text_pages(docs: int) -> list[str]:
+    """The first ``docs`` wcxb-dev pages as text scrapes (their paragraphs joined)."""
+    records = islice(read_corpus(corpora_dir() / "wcxb-dev.jsonl.gz"), docs)
+    return ["\n\n".join(p["text"] for p in r.get("paragraphs") or []) for r in records]
+
+
+def stacked_rows(cleaner: ArticleCleaner, texts: list[str]) -> np.ndarray:
+    """The eight-label model's input rows of all texts (text mode), stacked."""
+    return np.vstack([cleaner.document_features(segment(t, "text")) for t in texts])
+
+
 def main() -> None:
     """Print one JSON line of timings."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=150)
     parser.add_argument("--rounds", type=int, default=100)
     args = parser.parse_args()
-    records = islice(read_corpus(corpora_dir() / "wcxb-dev.jsonl.gz"), args.docs)
-    texts = ["\n\n".join(p["text"] for p in r.get("paragraphs") or []) for r in records]
+    texts = wcxb_text_pages(args.docs)
     cleaner = ArticleCleaner.load()
     list(cleaner.clean_many(texts[:5], format="text"))  # warm-up
     cleaning = best_seconds(lambda: list(cleaner.clean_many(texts, format="text")), repeats=1)
-    stacked = np.vstack([cleaner.document_features(segment(t, "text")) for t in texts])
+    stacked = stacked_rows(cleaner, texts)
     booster = cleaner.bundle.booster
     full = best_seconds(lambda: booster.predict(stacked, num_threads=1))
     cut = best_seconds(lambda: booster.predict(stacked, num_iteration=args.rounds, num_threads=1))

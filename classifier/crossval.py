@@ -145,19 +145,25 @@ def token_f1_at(result: CrossValidation, threshold: float, input_format: str | N
     return _mean_f1(_document_scores(result, threshold), input_format)
 
 
-def report(result: CrossValidation, threshold: float) -> dict:
-    """Per-label table, confusion and body scores at one threshold."""
+def report(result: CrossValidation, threshold: float, scores: list[tuple[LabeledDocument, PRF]] | None = None) -> dict:
+    """Per-label table, confusion and body scores at one threshold (``scores``: the
+    documents' scores at that threshold when already computed)."""
     truth = [LABELS[i] for i in result.data.labels]
     labels = label_report(truth, predicted_labels(result.probabilities, threshold))
     keep = kept_mask(result.probabilities, threshold)
     reporting = np.array([t == "reporting" for t in truth])
-    scores = _document_scores(result, threshold)
+    if scores is None:
+        scores = _document_scores(result, threshold)
     return {
         "threshold": threshold,
         "token_f1": round(_mean_f1(scores), 4),
         "token_f1_by_format": _mean_f1_by(scores, lambda doc: doc.document.input_format),
         "token_f1_by_file_and_format": _mean_f1_by(
             scores, lambda doc: f"{origin_file(doc)} {doc.document.input_format}"
+        ),
+        # Corpus pages by their page type; the user's own full-text records as "own".
+        "token_f1_by_page_type_and_format": _mean_f1_by(
+            scores, lambda doc: f"{doc.page_type or 'own'} {doc.document.input_format}"
         ),
         "reporting_dropped": round(float((~keep[reporting]).mean()) if reporting.any() else 0.0, 4),
         "accuracy": round(labels.accuracy, 4),
@@ -207,7 +213,8 @@ def main() -> None:
     result = cross_validate(documents, config, args.folds, stages, score_only)
     if args.save:
         save_probabilities(result, args.save)
-    sweep = {t: round(token_f1_at(result, t), 4) for t in THRESHOLDS}
+    scores = {t: _document_scores(result, t) for t in THRESHOLDS}
+    sweep = {t: round(_mean_f1(scores[t]), 4) for t in THRESHOLDS}
     best = max(sweep, key=lambda t: (sweep[t], -abs(t - 0.5)))
     chosen = best if args.threshold is None else args.threshold
     staged = {
@@ -227,7 +234,7 @@ def main() -> None:
                 "threshold_sweep": sweep,
                 "best_threshold": best,
                 "reported_threshold": chosen,
-                "at_threshold": report(result, chosen),
+                "at_threshold": report(result, chosen, scores.get(chosen)),
                 "stages": staged,
             },
             indent=2,

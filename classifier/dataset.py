@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .corpora import corpora_dir, read_corpus, site_of, text_hash
-from .derive_labels import derive_label
+from .derive_labels import derive_label, is_article
 from .document import Block, Document
 from .html import segment_html
 from .labels import KEPT_LABELS, is_label
@@ -47,6 +47,8 @@ class LabeledDocument:
     sentences_only: bool = False
     # The shared-corpus file the text comes from ("" for full-text records).
     corpus: str = ""
+    # The corpus page's type ("article", "product", "forum", ...; "" for full-text records).
+    page_type: str = ""
 
     @property
     def reference_text(self) -> str:
@@ -65,6 +67,11 @@ def origin_file(document: LabeledDocument) -> str:
 
 class DataError(ValueError):
     """A labeled-data file or record that cannot be used."""
+
+
+def corpus_page_type(source: dict[str, Any]) -> str:
+    """A corpus page's type; pages without one are articles (as in :func:`is_article`)."""
+    return "article" if is_article(source) else str(source["page_type"])
 
 
 def record_weight(record: dict[str, Any]) -> float:
@@ -107,6 +114,7 @@ def _joined_record(record: dict[str, Any], source: dict[str, Any], origin: str) 
         reviewed=bool(record.get("reviewed", False)),
         weight=record_weight(record),
         corpus=str(record["corpus"]),
+        page_type=corpus_page_type(source),
     )
 
 
@@ -245,6 +253,7 @@ def html_labeled(
         origin=origin,
         weight=weight,
         corpus=corpus,
+        page_type=corpus_page_type(source),
     )
 
 

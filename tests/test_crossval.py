@@ -79,3 +79,5 @@ def test_score_only_files_are_predicted_but_never_trained_on():
     assert not np.array_equal(trained_on_all.probabilities[:rows], alone.probabilities)
     by_file = report(with_extras, 0.35)["token_f1_by_file_and_format"]
     assert set(by_file) == {"seeds.jsonl text", "extra.jsonl text"}
+    # Full-text records have no corpus page type: they are the user's own.
+    assert set(report(with_extras, 0.35)["token_f1_by_page_type_and_format"]) == {"own text"}

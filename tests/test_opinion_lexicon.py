@@ -43,7 +43,7 @@ def test_scores_do_not_depend_on_the_hash_seed():
     script = (
         "from classifier.opinion_lexicon import lexicon_features, ngrams\n"
         "text = ' '.join(f'w{i}' for i in range(60))\n"
-        "lexicon = {g: (hash_free := len(g) / 7.0 - 0.3) for g in ngrams(text)}\n"
+        "lexicon = {g: len(g) / 7.0 - 0.3 for g in ngrams(text)}\n"
         "lexicon = {g: w + 1 / (3 + i) for i, (g, w) in enumerate(sorted(lexicon.items()))}\n"
         "print(repr(lexicon_features([text], lexicon).tolist()))\n"
     )
