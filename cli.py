@@ -22,8 +22,8 @@ import typer
 
 from classifier.bundle import BundleError, write_text_atomic
 from classifier.cleaner import ArticleCleaner
-from classifier.corpora import LICENCES, is_test_site
-from classifier.dataset import DataError, load_labeled, read_jsonl, validate_record
+from classifier.corpora import LICENCES
+from classifier.dataset import DataError, is_held_out, load_labeled, read_jsonl, validate_record
 from classifier.inputs import (
     DEFAULT_MAX_BYTES,
     DEFAULT_MAX_PARAGRAPHS,
@@ -299,7 +299,7 @@ def _load_data(data: list[Path], corpora: Path | None, sites: Sites, html_exampl
     if sites is Sites.all:
         return documents
     # Seeds and other full-text data have no corpus site split; keep them with training.
-    held_out = [d for d in documents if (d.gold_text is not None or d.sentences_only) and is_test_site(d.site)]
+    held_out = [d for d in documents if is_held_out(d)]
     return held_out if sites is Sites.held_out else [d for d in documents if d not in held_out]
 
 

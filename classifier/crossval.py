@@ -19,8 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .corpora import is_test_site
-from .dataset import LabeledDocument, load_labeled, origin_file
+from .dataset import LabeledDocument, is_held_out, load_labeled, origin_file
 from .labels import KEPT_LABELS, LABELS
 from .metrics import PRF, label_report, mean_prf, token_prf
 from .text import plain_text
@@ -74,7 +73,7 @@ def cross_validate(
     probabilities = np.zeros((len(data.labels), len(LABELS)))
     staged = {k: np.zeros_like(probabilities) for k in stages if 0 < k < config.rounds}
     for fold in range(folds):
-        train, test = (fold_of_row != fold) & trainable, fold_of_row == fold
+        train, test = (fold_of_row != fold) & trainable & data.labeled, fold_of_row == fold
         if not test.any() or not train.any():
             continue
         dataset = lgb.Dataset(
@@ -115,17 +114,35 @@ def predicted_labels(probabilities: np.ndarray, threshold: float) -> list[str]:
 
 
 def _document_scores(result: CrossValidation, threshold: float) -> list[tuple[LabeledDocument, PRF]]:
-    """Each document with the token P/R/F1 of its kept body at a threshold."""
+    """Each document with a whole reference body, with the token P/R/F1 of its kept body at a threshold."""
     keep = kept_mask(result.probabilities, threshold)
     scores, offset = [], 0
     for doc in result.documents:
         count = len(doc.document.blocks)
-        kept = [
-            plain_text(b.text) for b, k in zip(doc.document.blocks, keep[offset : offset + count], strict=True) if k
-        ]
-        scores.append((doc, token_prf("\n".join(kept), doc.reference_text)))
+        if doc.has_reference_body:
+            blocks = zip(doc.document.blocks, keep[offset : offset + count], strict=True)
+            kept = [plain_text(b.text) for b, k in blocks if k]
+            scores.append((doc, token_prf("\n".join(kept), doc.reference_text)))
         offset += count
     return scores
+
+
+def keep_accuracy_by_file_and_format(result: CrossValidation, threshold: float) -> dict[str, float]:
+    """Share of labeled paragraphs kept or dropped rightly, per labels file and input format.
+
+    The one body score of partly labeled pages (the snippet corpus), and comparable across files."""
+    keep = kept_mask(result.probabilities, threshold)
+    should_keep = np.isin(result.data.labels, [i for i, label in enumerate(LABELS) if label in KEPT_LABELS])
+    right: dict[str, list[int]] = {}
+    offset = 0
+    for doc in result.documents:
+        rows = slice(offset, offset + len(doc.document.blocks))
+        labeled = result.data.labeled[rows]
+        tally = right.setdefault(f"{origin_file(doc)} {doc.document.input_format}", [0, 0])
+        tally[0] += int((keep[rows] == should_keep[rows])[labeled].sum())
+        tally[1] += int(labeled.sum())
+        offset = rows.stop
+    return {name: round(hit / total, 4) for name, (hit, total) in sorted(right.items()) if total}
 
 
 def _mean_f1(scores: list[tuple[LabeledDocument, PRF]], input_format: str | None = None) -> float:
@@ -148,9 +165,10 @@ def token_f1_at(result: CrossValidation, threshold: float, input_format: str | N
 def report(result: CrossValidation, threshold: float, scores: list[tuple[LabeledDocument, PRF]] | None = None) -> dict:
     """Per-label table, confusion and body scores at one threshold (``scores``: the
     documents' scores at that threshold when already computed)."""
-    truth = [LABELS[i] for i in result.data.labels]
-    labels = label_report(truth, predicted_labels(result.probabilities, threshold))
-    keep = kept_mask(result.probabilities, threshold)
+    labeled = result.data.labeled
+    truth = [LABELS[i] for i in result.data.labels[labeled]]
+    labels = label_report(truth, predicted_labels(result.probabilities[labeled], threshold))
+    keep = kept_mask(result.probabilities[labeled], threshold)
     reporting = np.array([t == "reporting" for t in truth])
     if scores is None:
         scores = _document_scores(result, threshold)
@@ -165,6 +183,7 @@ def report(result: CrossValidation, threshold: float, scores: list[tuple[Labeled
         "token_f1_by_page_type_and_format": _mean_f1_by(
             scores, lambda doc: f"{doc.page_type or 'own'} {doc.document.input_format}"
         ),
+        "keep_accuracy_by_file_and_format": keep_accuracy_by_file_and_format(result, threshold),
         "reporting_dropped": round(float((~keep[reporting]).mean()) if reporting.any() else 0.0, 4),
         "accuracy": round(labels.accuracy, 4),
         "macro_f1": round(labels.macro_f1, 4),
@@ -207,7 +226,7 @@ def main() -> None:
     stages = [int(k) for k in args.stages.split(",") if k.strip()]
     documents = load_labeled([*args.data, *args.score_only], args.corpora, html_examples=args.html_examples)
     if args.sites == "training":
-        documents = [d for d in documents if d.gold_text is None or not is_test_site(d.site)]
+        documents = [d for d in documents if not is_held_out(d)]
     score_only = frozenset(Path(f).name for f in args.score_only)
     config = TrainingConfig(rounds=args.rounds, num_leaves=args.num_leaves)
     result = cross_validate(documents, config, args.folds, stages, score_only)

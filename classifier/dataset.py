@@ -6,6 +6,10 @@ Two record shapes (see ``training_data/README.md``):
 * reference into the shared corpora: ``{"id", "corpus", "paragraphs":
   [[index, sha1_prefix, label], ...]}``, joined here with the corpus text.
 
+In both, a paragraph's label may be ``null``: the paragraph is unlabeled, there
+as context for its neighbours' features but never trained or scored on (the
+snippet corpus, whose pages say only what must be kept and what dropped).
+
 A third shape labels single sentences for the opinion head (see
 :mod:`classifier.sentence_labels`): ``{"id", "corpus", "sentences":
 [[paragraph, sentence, sha1_prefix, label], ...]}``. It becomes a document of
@@ -21,8 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .corpora import corpora_dir, read_corpus, site_of, text_hash
-from .derive_labels import derive_label, is_article
+from .corpora import corpora_dir, is_test_site, read_corpus, site_of, text_hash
+from .derive_labels import derive_label, is_article, snippet_binaries
 from .document import Block, Document
 from .html import segment_html
 from .labels import KEPT_LABELS, is_label
@@ -36,7 +40,8 @@ class LabeledDocument:
     id: str
     site: str
     document: Document
-    labels: tuple[str, ...]
+    # One label per block; None for an unlabeled block (context only).
+    labels: tuple[str | None, ...]
     gold_text: str | None = None
     origin: str = ""
     # True when a person/reviewer checked every label (rule-derived pages are not).
@@ -51,6 +56,19 @@ class LabeledDocument:
     page_type: str = ""
 
     @property
+    def partial(self) -> bool:
+        """True when some blocks are unlabeled."""
+        return any(label is None for label in self.labels)
+
+    @property
+    def has_reference_body(self) -> bool:
+        """Whether the whole body text is known, so a cleaned body can be scored against it.
+
+        Not for a page with unlabeled paragraphs, nor for a corpus page without gold text
+        (the snippet corpus), even when its snippets happen to decide every paragraph."""
+        return not self.partial and (self.gold_text is not None or not self.corpus)
+
+    @property
     def reference_text(self) -> str:
         """Gold body text: the corpus's gold, else the kept-label paragraphs."""
         if self.gold_text is not None:
@@ -58,6 +76,11 @@ class LabeledDocument:
         return "\n".join(
             b.text for b, label in zip(self.document.blocks, self.labels, strict=True) if label in KEPT_LABELS
         )
+
+
+def is_held_out(document: LabeledDocument) -> bool:
+    """True for a shared-corpus document of a held-out site (the user's own records never are)."""
+    return bool(document.corpus) and is_test_site(document.site)
 
 
 def origin_file(document: LabeledDocument) -> str:
@@ -82,7 +105,7 @@ def record_weight(record: dict[str, Any]) -> float:
 def _text_record(record: dict[str, Any], origin: str) -> LabeledDocument:
     paragraphs = record["paragraphs"]
     blocks = tuple(Block(text=str(p["text"])) for p in paragraphs)
-    labels = tuple(str(p["label"]) for p in paragraphs)
+    labels = tuple(None if p["label"] is None else str(p["label"]) for p in paragraphs)
     return LabeledDocument(
         id=str(record["id"]),
         site=str(record.get("site") or site_of(record)),
@@ -97,7 +120,7 @@ def _text_record(record: dict[str, Any], origin: str) -> LabeledDocument:
 
 def _joined_record(record: dict[str, Any], source: dict[str, Any], origin: str) -> LabeledDocument:
     texts = [p["text"] for p in source["paragraphs"]]
-    labels: list[str] = []
+    labels: list[str | None] = []
     for index, digest, label in record["paragraphs"]:
         if index >= len(texts) or text_hash(texts[index]) != digest:
             raise DataError(f"{record['id']}: paragraph {index} text drifted from its label (hash mismatch)")
@@ -233,23 +256,32 @@ def gold_coverage(text: str, gold_trigrams: set[tuple[str, ...]]) -> float:
 def html_labeled(
     source: dict[str, Any], corpus: str = "", origin: str = "html", weight: float = 1.0
 ) -> LabeledDocument | None:
-    """An HTML-mode example: the page segmented by our parser, labeled by gold coverage."""
+    """An HTML-mode example: the page segmented by our parser, labeled by gold coverage
+    (or, on a page with snippets instead of gold, by its snippets, leaving the rest unlabeled)."""
     gold = source.get("gold_text")
-    if not gold or not source.get("html"):
+    snippets = source.get("snippets")
+    if not (gold or snippets) or not source.get("html"):
         return None
     document = segment_html(source["html"], source=str(source["id"]))
-    gold_trigrams = _trigrams(words(gold))
+    texts = [b.text for b in document.blocks]
+    if gold:
+        gold_trigrams = _trigrams(words(gold))
+        binaries: list[str | None] = [
+            "content" if gold_coverage(text, gold_trigrams) >= 0.5 else "boilerplate" for text in texts
+        ]
+    else:
+        binaries = snippet_binaries(texts, snippets)
     title = source.get("title") or document.title
     labels = tuple(
-        derive_label(b.text, "content" if gold_coverage(b.text, gold_trigrams) >= 0.5 else "boilerplate", title)
-        for b in document.blocks
+        None if binary is None else derive_label(text, binary, title)
+        for text, binary in zip(texts, binaries, strict=True)
     )
     return LabeledDocument(
         id=f"{source['id']}#html",
         site=site_of(source),
         document=document,
         labels=labels,
-        gold_text=gold,
+        gold_text=gold or None,
         origin=origin,
         weight=weight,
         corpus=corpus,
@@ -282,7 +314,7 @@ def validate_record(record: dict[str, Any]) -> list[str]:
         else:
             problems.append(f"paragraph {position}: expected an object or a list")
             continue
-        if not is_label(label):
+        if label is not None and not is_label(label):
             problems.append(f"paragraph {position}: unknown label {label!r}")
     return problems
 

@@ -24,6 +24,7 @@ from features.navigation import CALL_TO_ACTION, LEAD_IN, NAV_PHRASES
 from features.off_topic import RAIL_HEADER
 
 from .corpora import CORPUS_FILES, corpora_dir, read_corpus, site_of, text_hash
+from .text import normalize_space, plain_text
 
 DATE_WORD = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\b|\b\d{1,2}:\d{2}\b|\b\d{4}-\d{2}-\d{2}\b|"
@@ -37,6 +38,9 @@ ARTICLE_TYPES = frozenset({None, "article"})
 OTHER_PAGE_WEIGHT = 0.1
 SHORT_WORDS = 8
 PROSE_WORDS = 25
+# A must-drop snippet labels a paragraph only when it makes up at least this share of the
+# paragraph's characters: a few words of chrome inside a longer paragraph say nothing about the rest.
+WITHOUT_SNIPPET_SHARE = 0.5
 
 
 def _is_metadata(text: str, words: int, title: str) -> bool:
@@ -113,6 +117,48 @@ def derive_record(record: dict[str, Any], corpus_file: str) -> dict[str, Any]:
     }
 
 
+def snippet_binaries(texts: list[str], snippets: dict[str, Any]) -> list[str | None]:
+    """``content`` / ``boilerplate`` / ``None`` (unknown) per paragraph, from a page's snippets.
+
+    A must-keep snippet (``with``) makes the one paragraph that contains it content; one
+    found in several paragraphs, or across two, labels nothing. A must-drop snippet
+    (``without``) makes every paragraph it is most of boilerplate. A paragraph both
+    snippets claim stays unknown, as do all the others.
+    """
+    visible = [normalize_space(plain_text(t)).lower() for t in texts]
+    claims: list[set[str]] = [set() for _ in texts]
+    for snippet in map(_normalized, snippets.get("with") or []):
+        hits = [i for i, text in enumerate(visible) if snippet and snippet in text]
+        if len(hits) == 1:
+            claims[hits[0]].add("content")
+    for snippet in map(_normalized, snippets.get("without") or []):
+        for i, text in enumerate(visible):
+            if snippet and snippet in text and len(snippet) >= WITHOUT_SNIPPET_SHARE * len(text):
+                claims[i].add("boilerplate")
+    return [next(iter(claim)) if len(claim) == 1 else None for claim in claims]
+
+
+def _normalized(snippet: str) -> str:
+    return normalize_space(snippet).lower()
+
+
+def derive_snippet_record(record: dict[str, Any], corpus_file: str) -> dict[str, Any]:
+    """Label file entry for a snippet-corpus page: only the paragraphs its snippets decide are labeled."""
+    title = record.get("title") or ""
+    texts = [p["text"] for p in record["paragraphs"]]
+    binaries = snippet_binaries(texts, record.get("snippets") or {})
+    return {
+        "id": record["id"],
+        "corpus": corpus_file,
+        "site": site_of(record),
+        "reviewed": False,
+        "paragraphs": [
+            [i, text_hash(text), None if binary is None else derive_label(text, binary, title)]
+            for i, (text, binary) in enumerate(zip(texts, binaries, strict=True))
+        ],
+    }
+
+
 def is_article(record: dict[str, Any]) -> bool:
     """Whether a corpus record is an article page (records without a page type are)."""
     return record.get("page_type") in ARTICLE_TYPES
@@ -123,7 +169,9 @@ def main() -> None:
 
     Article pages go to ``OUT/<corpus>.labels.jsonl``; the other page types
     (product, forum, documentation, ...) to ``OUT/pages/<corpus>-pages.labels.jsonl``,
-    so that training on them is a choice of files.
+    so that training on them is a choice of files. Snippet-corpus pages, which
+    have no gold text, go to ``OUT/snippets/<corpus>.labels.jsonl`` with only the
+    paragraphs their snippets decide labeled (:func:`snippet_binaries`).
     """
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpora", default=None)
@@ -146,6 +194,22 @@ def main() -> None:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text("\n".join(lines) + "\n", encoding="utf-8")
                 print(f"{target}: {len(lines)} records")
+    corpus_file = CORPUS_FILES["trafilatura"]
+    records = (
+        derive_snippet_record(record, corpus_file)
+        for record in read_corpus(corpora_dir(args.corpora) / corpus_file)
+        if record["paragraphs"] and record.get("snippets")
+    )
+    # Pages whose snippets decide no paragraph teach nothing.
+    lines = [
+        json.dumps(record, ensure_ascii=False, sort_keys=True)
+        for record in records
+        if any(label is not None for _, _, label in record["paragraphs"])
+    ]
+    target = out / "snippets" / f"{corpus_file.removesuffix('.jsonl.gz')}.labels.jsonl"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{target}: {len(lines)} records")
 
 
 if __name__ == "__main__":

@@ -24,7 +24,10 @@ class Evaluation:
 
 
 def evaluate(cleaner: ArticleCleaner, documents: Sequence[LabeledDocument]) -> Evaluation:
-    """Score paragraph labels and the cleaned body against the references."""
+    """Score paragraph labels and the cleaned body against the references.
+
+    Unlabeled paragraphs are not scored, nor is the body of a document without a whole reference
+    body (:attr:`LabeledDocument.has_reference_body`)."""
     truth: list[str] = []
     predicted: list[str] = []
     token_scores: list[PRF] = []
@@ -32,13 +35,16 @@ def evaluate(cleaner: ArticleCleaner, documents: Sequence[LabeledDocument]) -> E
     results = cleaner.clean_documents(doc.document for doc in documents)
     for doc, result in zip(documents, results, strict=True):
         for gold, paragraph in zip(doc.labels, result.paragraphs, strict=True):
+            if gold is None:
+                continue
             truth.append(gold)
             predicted.append(paragraph.label)
             kept_right += int(paragraph.kept == (gold in ("reporting", "opinion")))
             if gold == "reporting":
                 reporting_total += 1
                 reporting_dropped += int(not paragraph.kept)
-        token_scores.append(token_prf(result.text, doc.reference_text))
+        if doc.has_reference_body:
+            token_scores.append(token_prf(result.text, doc.reference_text))
     return Evaluation(
         documents=len(documents),
         paragraphs=len(truth),

@@ -41,7 +41,7 @@ def show(path: Path, line: int, width: int = 220) -> None:
     for (index, _digest, label), paragraph in zip(record["paragraphs"], source["paragraphs"], strict=True):
         binary = "C" if paragraph["label"] == "content" else "-"
         text = " ".join(paragraph["text"].split())
-        print(f"{index:>4} {binary} {label:<11} {text[:width]}")
+        print(f"{index:>4} {binary} {label or '-':<11} {text[:width]}")
 
 
 def parse_corrections(spec: str) -> dict[int, str]:

@@ -39,9 +39,13 @@ class TrainingConfig:
     threads: int = 2
 
 
+# The label index of an unlabeled row (context only: never trained or scored on).
+UNLABELED = -1
+
+
 @dataclass(frozen=True)
 class TrainingSet:
-    """Stacked feature rows with their labels and the site of each row."""
+    """Stacked feature rows with their labels (``UNLABELED`` for none) and the site of each row."""
 
     features: np.ndarray
     labels: np.ndarray
@@ -55,6 +59,16 @@ class TrainingSet:
     # Rows from shared-corpus pages (not the user's own full-text records).
     corpus_rows: np.ndarray
 
+    @property
+    def labeled(self) -> np.ndarray:
+        """Rows that carry a label."""
+        return self.labels != UNLABELED
+
+    @property
+    def model_rows(self) -> np.ndarray:
+        """Rows the eight-label model learns from: labeled paragraphs, never single sentences."""
+        return self.labeled & ~self.sentence_rows
+
 
 def build_training_set(documents: Sequence[LabeledDocument]) -> TrainingSet:
     """Featurize every document and stack rows, labels and sites."""
@@ -63,7 +77,7 @@ def build_training_set(documents: Sequence[LabeledDocument]) -> TrainingSet:
         matrix = featurize(doc.document).values
         rows.append(matrix)
         count = matrix.shape[0]
-        labels.extend(LABEL_INDEX[label] for label in doc.labels)
+        labels.extend(UNLABELED if label is None else LABEL_INDEX[label] for label in doc.labels)
         sites.extend([doc.site] * count)
         reviewed.extend([doc.reviewed] * count)
         weights.extend([doc.weight] * count)
@@ -120,8 +134,8 @@ def lightgbm_name(column: str) -> str:
 
 
 def train_model_text(data: TrainingSet, config: TrainingConfig) -> str:
-    """Train the booster (on paragraph rows, never single sentences) and return LightGBM's text model."""
-    rows = ~data.sentence_rows
+    """Train the booster (on labeled paragraph rows, never single sentences) and return LightGBM's text model."""
+    rows = data.model_rows
     if not rows.any():
         raise ValueError("no labeled paragraphs to train on")
     dataset = lgb.Dataset(
@@ -149,7 +163,7 @@ def train_bundle(
     examples = head_examples(data, feature_columns())
     head = train_head(data, feature_columns(), config, examples)
     opinion = choose_head_thresholds(data, feature_columns(), config, examples) if head else HeadThresholds(0.5, 0.5)
-    counts = Counter(LABELS[i] for i in data.labels[~data.sentence_rows])
+    counts = Counter(LABELS[i] for i in data.labels[data.model_rows])
     manifest = {
         "name": data_description.get("name", "clean-article"),
         "feature_columns": list(feature_columns()),
@@ -161,7 +175,8 @@ def train_bundle(
         "training": {
             **data_description,
             "documents": sum(1 for d in documents if not d.sentences_only),
-            "paragraphs": int((~data.sentence_rows).sum()),
+            "paragraphs": int(data.model_rows.sum()),
+            "unlabeled_paragraphs": int((~data.labeled & ~data.sentence_rows).sum()),
             "label_counts": {label: counts.get(label, 0) for label in LABELS},
             "opinion_head_paragraphs": int((head_rows(data) & ~data.sentence_rows).sum()) if head else 0,
             "opinion_head_sentences": int((head_rows(data) & data.sentence_rows).sum()) if head else 0,

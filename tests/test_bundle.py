@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import pickle
 import shutil
@@ -124,3 +125,21 @@ def test_cleaner_pickles_as_text_and_predicts_the_same(cleaner, seed_texts):
     clone = pickle.loads(blob)
     text = seed_texts["blog-amnesty-mosul-war-crimes"]
     assert clone.clean(text).to_dict() == cleaner.clean(text).to_dict()
+
+
+def test_unlabeled_paragraphs_never_train_the_model(tmp_path: Path):
+    documents = load_labeled([SEEDS])
+    config = TrainingConfig(rounds=5, threads=1)
+    train_bundle(documents, tmp_path / "alone", config, {"name": "tiny"})
+    unlabeled = dataclasses.replace(documents[0], id="copy", labels=(None,) * len(documents[0].labels))
+    train_bundle([*documents, unlabeled], tmp_path / "context", config, {"name": "tiny"})
+    assert (tmp_path / "alone" / MODEL_FILE).read_bytes() == (tmp_path / "context" / MODEL_FILE).read_bytes()
+    manifest = json.loads((tmp_path / "context" / MANIFEST_FILE).read_text(encoding="utf-8"))
+    assert manifest["training"]["unlabeled_paragraphs"] == len(documents[0].labels)
+    assert manifest["training"]["paragraphs"] == sum(len(d.labels) for d in documents)
+    # Half of the copy labeled: those rows do train.
+    half = dataclasses.replace(
+        unlabeled, labels=tuple(label if i % 2 else None for i, label in enumerate(documents[0].labels))
+    )
+    train_bundle([*documents, half], tmp_path / "half", config, {"name": "tiny"})
+    assert (tmp_path / "alone" / MODEL_FILE).read_bytes() != (tmp_path / "half" / MODEL_FILE).read_bytes()

@@ -81,3 +81,28 @@ def test_score_only_files_are_predicted_but_never_trained_on():
     assert set(by_file) == {"seeds.jsonl text", "extra.jsonl text"}
     # Full-text records have no corpus page type: they are the user's own.
     assert set(report(with_extras, 0.35)["token_f1_by_page_type_and_format"]) == {"own text"}
+
+
+def test_unlabeled_paragraphs_are_neither_trained_nor_scored():
+    documents = _seed_documents()
+    first = documents[0]
+    partial = dataclasses.replace(
+        first,
+        id=first.id + "-partial",
+        site=first.site + ".partial",
+        origin="snippets.jsonl:1",
+        labels=tuple(label if i % 3 == 0 else None for i, label in enumerate(first.labels)),
+    )
+    config = TrainingConfig(rounds=4, threads=1)
+    result = cross_validate([*documents, partial], config, folds=2)
+    scored = report(result, 0.35)
+    labeled_rows = sum(len(d.labels) for d in documents) + sum(label is not None for label in partial.labels)
+    assert sum(s["support"] for s in scored["per_label"].values()) == labeled_rows
+    # A partly labeled page has no body score, only the keep accuracy of its labeled paragraphs.
+    assert set(scored["token_f1_by_file_and_format"]) == {"seeds.jsonl text"}
+    accuracy = scored["keep_accuracy_by_file_and_format"]
+    assert set(accuracy) == {"seeds.jsonl text", "snippets.jsonl text"}
+    keep = kept_mask(result.probabilities[-len(partial.labels) :], 0.35)
+    pairs = zip(keep, partial.labels, strict=True)
+    expected = [k == (label in ("reporting", "opinion")) for k, label in pairs if label]
+    assert accuracy["snippets.jsonl text"] == round(sum(expected) / len(expected), 4)

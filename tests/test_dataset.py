@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
-from classifier.dataset import load_labeled, origin_file
+from classifier.corpora import is_test_site
+from classifier.dataset import html_labeled, is_held_out, load_labeled, origin_file, validate_record
 from tests.conftest import ROOT
 
 REFERENCES = ROOT / "training_data" / "corpora" / "wcxb-dev.labels.jsonl"
@@ -42,3 +44,55 @@ def test_corpus_examples_carry_their_page_type(tmp_path: Path):
     assert types[(article_id, "text")] == types[(f"{article_id}#html", "html")] == "article"
     assert record["page_type"] != "article"
     assert types[(record["id"], "text")] == types[(f"{record['id']}#html", "html")] == record["page_type"]
+
+
+def test_unlabeled_paragraphs_load_as_none_and_make_a_document_partial(tmp_path: Path):
+    record = _first_reference()
+    record["paragraphs"] = [[i, digest, None if i % 2 else label] for i, digest, label in record["paragraphs"]]
+    assert validate_record(record) == []
+    path = tmp_path / "partial.labels.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (document,) = load_labeled([path])
+    assert document.partial and document.labels[1] is None and document.labels[0] is not None
+    assert not load_labeled([REFERENCES])[0].partial
+    assert validate_record(dict(record, paragraphs=[[0, "00000000", "unknown"]])) == [
+        "paragraph 0: unknown label 'unknown'"
+    ]
+
+
+def test_a_snippet_page_gives_an_html_example_labeled_by_its_snippets_only():
+    source = {
+        "id": "t/2",
+        "url": "https://example.de/b",
+        "html": "<html><body><nav><a href='/'>Startseite</a> <a href='/k'>Kontakt</a></nav>"
+        "<p>Der Rat beschloss am Dienstag den Haushalt für das kommende Jahr.</p>"
+        "<p>Die Opposition stimmte dagegen.</p></body></html>",
+        "snippets": {"with": ["beschloss am Dienstag den Haushalt"], "without": ["Startseite Kontakt"]},
+    }
+    example = html_labeled(source, "trafilatura-snippets.jsonl.gz")
+    assert example is not None and example.gold_text is None and example.partial
+    labeled = dict(zip((b.text for b in example.document.blocks), example.labels, strict=True))
+    assert labeled["Der Rat beschloss am Dienstag den Haushalt für das kommende Jahr."] == "reporting"
+    assert labeled["Die Opposition stimmte dagegen."] is None
+    assert "navigation" in example.labels
+    assert is_held_out(example) == is_test_site("example.de")
+
+
+def test_only_corpus_documents_of_held_out_sites_are_held_out(tmp_path: Path):
+    own = {"id": "mine", "site": "example.com", "paragraphs": [{"text": "Body.", "label": "reporting"}]}
+    path = tmp_path / "own.jsonl"
+    path.write_text(json.dumps(own) + "\n", encoding="utf-8")
+    (document,) = load_labeled([path])
+    assert not is_held_out(dataclasses.replace(document, site="a-held-out-site"))
+    held_out_site = next(f"site{i}.org" for i in range(100) if is_test_site(f"site{i}.org"))
+    assert is_held_out(dataclasses.replace(document, corpus="x.jsonl.gz", site=held_out_site))
+
+
+def test_only_whole_references_have_a_body_to_score(tmp_path: Path):
+    (corpus_page,) = load_labeled([REFERENCES.parent / "readability.labels.jsonl"])[:1]
+    assert corpus_page.has_reference_body
+    # A snippet page has no gold text: its labels never make a body, even when all are decided.
+    assert not dataclasses.replace(corpus_page, gold_text=None).has_reference_body
+    own = load_labeled([ROOT / "training_data" / "seeds.jsonl"])[0]
+    assert own.has_reference_body
+    assert not dataclasses.replace(own, labels=(None, *own.labels[1:])).has_reference_body

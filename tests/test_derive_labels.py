@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from classifier.derive_labels import derive_label, is_article
+from classifier.derive_labels import derive_label, derive_snippet_record, is_article, snippet_binaries
 
 
 def test_article_pages_are_told_from_other_page_types():
@@ -13,3 +13,35 @@ def test_article_pages_are_told_from_other_page_types():
 def test_gold_content_is_reporting_and_linked_boilerplate_is_navigation():
     assert derive_label("The council approved the budget on Tuesday.", "content", "") == "reporting"
     assert derive_label("[Home](#) [News](#) [Sport](#)", "boilerplate", "") == "navigation"
+
+
+def test_a_must_keep_snippet_labels_the_one_paragraph_that_holds_it():
+    texts = ["[Home](#) [News](#)", "The council approved the budget on Tuesday.", "Another story entirely."]
+    assert snippet_binaries(texts, {"with": ["approved the  BUDGET"]}) == [None, "content", None]
+
+
+def test_a_must_keep_snippet_found_twice_labels_nothing():
+    texts = ["The budget passed.", "Teaser: the budget passed."]
+    assert snippet_binaries(texts, {"with": ["the budget passed"]}) == [None, None]
+
+
+def test_a_must_drop_snippet_labels_only_paragraphs_it_is_most_of():
+    texts = ["Impressum", "- [Impressum](#)", "Our Impressum lists the editors, their addresses and the publisher."]
+    assert snippet_binaries(texts, {"without": ["Impressum"]}) == ["boilerplate", "boilerplate", None]
+
+
+def test_a_paragraph_both_kinds_of_snippet_claim_stays_unlabeled():
+    texts = ["Share this story", "Body text."]
+    assert snippet_binaries(texts, {"with": ["Share this story"], "without": ["Share this story"]}) == [None, None]
+
+
+def test_a_snippet_record_labels_decided_paragraphs_finely_and_leaves_the_rest_null():
+    record = {
+        "id": "t/1",
+        "url": "https://example.de/a",
+        "paragraphs": [{"text": t} for t in ("[Home](#) [Kontakt](#)", "Der Rat beschloss den Haushalt.", "Mehr")],
+        "snippets": {"with": ["beschloss den Haushalt"], "without": ["Home Kontakt"]},
+    }
+    entry = derive_snippet_record(record, "trafilatura-snippets.jsonl.gz")
+    assert [label for _, _, label in entry["paragraphs"]] == ["navigation", "reporting", None]
+    assert entry["site"] == "example.de" and entry["reviewed"] is False
