@@ -3,7 +3,8 @@
     python -m classifier.label_stats training_data/seeds.jsonl training_data/corpora/*.labels.jsonl \
         training_data/corpora/reviewed/*.labels.jsonl training_data/sentences/*.labels.jsonl
 
-(For sentence files, "pages" counts pages and the counts are sentences.)
+(For sentence files, "pages" counts pages and the counts are sentences; "unlabeled" counts
+paragraphs whose label is null.)
 """
 
 from __future__ import annotations
@@ -16,14 +17,14 @@ from .dataset import read_jsonl
 from .labels import LABELS
 
 
-def label_of(entry: object) -> str:
+def label_of(entry: object) -> str | None:
     """The label of a full-text paragraph, reference paragraph or labeled-sentence entry."""
     return entry[-1] if isinstance(entry, list) else entry["label"]  # type: ignore[index]
 
 
-def count_file(path: Path) -> tuple[int, Counter[str]]:
-    """(records, label counts) of one file."""
-    counts: Counter[str] = Counter()
+def count_file(path: Path) -> tuple[int, Counter[str | None]]:
+    """(records, label counts; None for unlabeled paragraphs) of one file."""
+    counts: Counter[str | None] = Counter()
     records = 0
     for _number, record in read_jsonl(path):
         records += 1
@@ -33,12 +34,12 @@ def count_file(path: Path) -> tuple[int, Counter[str]]:
 
 def main() -> None:
     """Print a markdown table of label counts per file."""
-    header = "| file | pages | " + " | ".join(LABELS) + " |"
-    print(header)
-    print("|" + "---|" * (len(LABELS) + 2))
+    columns = (*LABELS, None)
+    print("| file | pages | " + " | ".join(label or "unlabeled" for label in columns) + " |")
+    print("|" + "---|" * (len(columns) + 2))
     for name in sys.argv[1:]:
         records, counts = count_file(Path(name))
-        print(f"| `{name}` | {records} | " + " | ".join(f"{counts.get(label, 0):,}" for label in LABELS) + " |")
+        print(f"| `{name}` | {records} | " + " | ".join(f"{counts.get(label, 0):,}" for label in columns) + " |")
 
 
 if __name__ == "__main__":
