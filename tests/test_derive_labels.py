@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from classifier.derive_labels import derive_label, derive_snippet_record, is_article, snippet_binaries
+from classifier.derive_labels import (
+    SNIPPET_PAGE_WEIGHT,
+    derive_label,
+    derive_snippet_record,
+    is_article,
+    snippet_binaries,
+)
 
 
 def test_article_pages_are_told_from_other_page_types():
@@ -45,3 +51,4 @@ def test_a_snippet_record_labels_decided_paragraphs_finely_and_leaves_the_rest_n
     entry = derive_snippet_record(record, "trafilatura-snippets.jsonl.gz")
     assert [label for _, _, label in entry["paragraphs"]] == ["navigation", "reporting", None]
     assert entry["site"] == "example.de" and entry["reviewed"] is False
+    assert entry["weight"] == SNIPPET_PAGE_WEIGHT < 1
