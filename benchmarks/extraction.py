@@ -4,6 +4,7 @@ Run from the repository root::
 
     python benchmarks/extraction.py --out results.json          # full held-out run
     python benchmarks/extraction.py --limit 20 --modes text     # quick look
+    python benchmarks/extraction.py --summarize results.json    # summary of a saved run
 
 For every corpus in ``--corpora`` (the shared ``corpora/`` directory) and every mode:
 
@@ -14,8 +15,7 @@ For every corpus in ``--corpora`` (the shared ``corpora/`` directory) and every 
 * ``html`` mode: the record's ``html`` for every tool (clean-article with ``format="html"``).
 
 Only held-out pages are scored: records whose site is a test site
-(``classifier.corpora.is_test_site``), except trafilatura-snippets, which the model never
-trains on, where every page counts. Pages are sorted by id.
+(``classifier.corpora.is_test_site``), in every corpus. Pages are sorted by id.
 
 Scores, per corpus x mode x tool:
 
@@ -64,7 +64,6 @@ from classifier.text import MARKDOWN_LINK, normalize_space, plain_text, token_co
 
 REPO = Path(__file__).resolve().parent.parent
 CORPORA = ("wcxb-dev", "scrapinghub", "readability", "trafilatura-snippets")
-ALL_SITES_CORPORA = frozenset({"trafilatura-snippets"})
 OURS, BASELINE = "clean-article", "baseline-12w"
 PEERS = ("trafilatura", "readability", "justext", "boilerpy3", "resiliparse")
 TOOLS = (OURS, BASELINE, *PEERS)
@@ -129,15 +128,15 @@ def make_page(record: dict[str, Any], corpus: str) -> Page:
     )
 
 
-def held_out(record: dict[str, Any], corpus: str) -> bool:
-    """True when the record is scored: a test site, or any page of an untrained corpus."""
-    return corpus in ALL_SITES_CORPORA or is_test_site(site_of(record))
+def held_out(record: dict[str, Any]) -> bool:
+    """True when the record is scored: its site is a test site."""
+    return is_test_site(site_of(record))
 
 
 def load_pages(directory: Path, corpus: str, limit: int | None) -> list[Page]:
     """Held-out pages of one corpus, sorted by id, at most ``limit``."""
     path = directory / f"{corpus}.jsonl.gz"
-    records = sorted((r for r in read_corpus(path) if held_out(r, corpus)), key=lambda r: str(r["id"]))
+    records = sorted((r for r in read_corpus(path) if held_out(r)), key=lambda r: str(r["id"]))
     return [make_page(r, corpus) for r in records[:limit]]
 
 
@@ -599,6 +598,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--modes", default=",".join(MODES), help="text,html")
     parser.add_argument("--only", default=",".join(CORPORA), help="comma-separated corpora to run")
     parser.add_argument("--out", default=None, help="write every score to this JSON file")
+    parser.add_argument("--model", default=None, help="clean-article model bundle (default: the shipped one)")
+    parser.add_argument(
+        "--summarize", default=None, metavar="RESULTS", help="only print the summary of a saved --out file"
+    )
     return parser.parse_args(argv)
 
 
@@ -657,9 +660,44 @@ def _run_summary(run: Run, runs: list[Run]) -> dict[str, Any]:
     }
 
 
+def headline(group: dict[str, Any]) -> float | None:
+    """A group's one score: token F1, or on a corpus without gold the mean of the two snippet shares."""
+    if group["token"] is not None:
+        return group["token"]["f1"]
+    found, avoided = group["snippets_with_found"], group["snippets_without_absent"]
+    return None if found is None or avoided is None else (found + avoided) / 2
+
+
+def summary_lines(results: dict[str, Any]) -> list[str]:
+    """Headline score of every tool and mode per corpus group, and speed pooled over corpora."""
+    lines = ["\n## summary: headline score (token F1; snippet corpus: mean of with / w/out shares)", ""]
+    for corpus in results["corpora"].values():
+        for name, group in corpus["groups"].items():
+            if "(" in name and not name.endswith(("(article)", "(all types)")):
+                continue  # single page types stay in the full tables
+            cells = [f"{key} {value:.3f}" for key, s in group.items() if (value := headline(s)) is not None]
+            lines.append(f"{name}: " + "  ".join(cells))
+    pages: Counter[str] = Counter()
+    seconds: Counter[str] = Counter()
+    for corpus in results["corpora"].values():
+        for key, run in corpus["runs"].items():
+            pages[key] += corpus["pages"]
+            seconds[key] += run["seconds"]
+    reference = "/".join(reversed(REFERENCE))
+    lines += ["", f"## summary: speed pooled over corpora (total pages / total seconds; x {reference})", ""]
+    for key in sorted(pages, key=lambda k: (k.split("/")[0], TOOLS.index(k.split("/")[1]))):
+        rate = pages[key] / seconds[key] if seconds[key] else float("nan")
+        base = pages[reference] / seconds[reference] if seconds.get(reference) else float("nan")
+        lines.append(f"{key:<28} {pages[key]:>6} pages {rate:>9.1f} docs/s {rate / base:>7.2f}x")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print (and optionally save) the results."""
     args = parse_args(argv)
+    if args.summarize:
+        print("\n".join(summary_lines(json.loads(Path(args.summarize).read_text(encoding="utf-8")))))
+        return 0
     tools = [t for t in args.tools.split(",") if t]
     modes = [m for m in args.modes.split(",") if m]
     unknown = (set(tools) - set(TOOLS)) | (set(modes) - set(MODES))
@@ -669,7 +707,7 @@ def main(argv: list[str] | None = None) -> int:
     directory = corpora_dir(args.corpora)
     peers, missing = load_peers(tools)
     tools = [t for t in tools if t not in missing]
-    cleaner = ArticleCleaner.load()
+    cleaner = ArticleCleaner.load(args.model)
     context = {"cleaner": cleaner, "peers": peers, "fine": fine_labels(directory)}
     header = {
         "command": " ".join([Path(sys.argv[0]).name, *(argv if argv is not None else sys.argv[1:])]),
@@ -677,7 +715,7 @@ def main(argv: list[str] | None = None) -> int:
         "commit": git_commit(),
         "versions": tool_versions(),
         "skipped_tools": missing,
-        "split": "held-out sites: sha1(site) % 5 == 0 (all pages of trafilatura-snippets)",
+        "split": "held-out sites: sha1(site) % 5 == 0",
         "memory": "peak RSS growth per run (VmHWM after minus VmRSS before; peak reset via /proc/self/clear_refs)",
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform()},
     }
@@ -688,6 +726,7 @@ def main(argv: list[str] | None = None) -> int:
         if "justext" in peers:
             guess_stoplists(pages)
         results["corpora"][corpus] = bench_corpus(corpus, pages, tools, modes, context)
+    print("\n".join(summary_lines(results)), flush=True)
     if args.out:
         Path(args.out).write_text(json.dumps(results, indent=1))
     return 0
