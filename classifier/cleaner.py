@@ -28,6 +28,7 @@ from .inputs import (
     check_time,
     decode_bytes,
     looks_like_html,
+    normalize_characters,
     sanitize_text,
 )
 from .labels import KEPT_LABELS, LABELS
@@ -51,7 +52,7 @@ def segment(text: str, format: str = "auto", source: str = "") -> Document:
     """Segment a text scrape or HTML page into a :class:`Document`."""
     if format not in FORMATS:
         raise ValueError(f"format must be one of {FORMATS}, not {format!r}")
-    text = sanitize_text(text)
+    text = normalize_characters(sanitize_text(text))
     if format == "html" or (format == "auto" and looks_like_html(text)):
         return segment_html(text, source=source)
     return Document(blocks=tuple(segment_text(text)), source=source, input_format="text")

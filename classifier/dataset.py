@@ -10,6 +10,9 @@ In both, a paragraph's label may be ``null``: the paragraph is unlabeled, there
 as context for its neighbours' features but never trained or scored on (the
 snippet corpus, whose pages say only what must be kept and what dropped).
 
+Texts are read as the cleaner reads them (:func:`normalize_characters`), after the
+hashes that tie labels to them are checked.
+
 A third shape labels single sentences for the opinion head (see
 :mod:`classifier.sentence_labels`): ``{"id", "corpus", "sentences":
 [[paragraph, sentence, sha1_prefix, label], ...]}``. It becomes a document of
@@ -29,6 +32,7 @@ from .corpora import corpora_dir, is_test_site, read_corpus, site_of, text_hash
 from .derive_labels import derive_label, is_article, snippet_binaries
 from .document import Block, Document
 from .html import segment_html
+from .inputs import normalize_characters
 from .labels import KEPT_LABELS, is_label
 from .text import plain_text, sentences, words
 
@@ -104,7 +108,7 @@ def record_weight(record: dict[str, Any]) -> float:
 
 def _text_record(record: dict[str, Any], origin: str) -> LabeledDocument:
     paragraphs = record["paragraphs"]
-    blocks = tuple(Block(text=str(p["text"])) for p in paragraphs)
+    blocks = tuple(Block(text=normalize_characters(str(p["text"]))) for p in paragraphs)
     labels = tuple(None if p["label"] is None else str(p["label"]) for p in paragraphs)
     return LabeledDocument(
         id=str(record["id"]),
@@ -130,7 +134,9 @@ def _joined_record(record: dict[str, Any], source: dict[str, Any], origin: str) 
     return LabeledDocument(
         id=record["id"],
         site=site_of(source),
-        document=Document(blocks=tuple(Block(text=t) for t in texts), title="", url=source.get("url") or ""),
+        document=Document(
+            blocks=tuple(Block(text=normalize_characters(t)) for t in texts), title="", url=source.get("url") or ""
+        ),
         labels=tuple(labels),
         gold_text=source.get("gold_text"),
         origin=origin,
@@ -177,7 +183,7 @@ def _sentence_record(record: dict[str, Any], source: dict[str, Any], origin: str
         parts = sentences(plain_text(paragraphs[paragraph]["text"])) if 0 <= paragraph < len(paragraphs) else []
         if not 0 <= index < len(parts) or text_hash(parts[index]) != digest:
             raise DataError(f"{record['id']}: sentence {paragraph}/{index} drifted from its label (hash mismatch)")
-        texts.append(parts[index])
+        texts.append(normalize_characters(parts[index]))
         labels.append(label)
     return LabeledDocument(
         id=f"{record['id']}#sentences",
@@ -262,7 +268,7 @@ def html_labeled(
     snippets = source.get("snippets")
     if not (gold or snippets) or not source.get("html"):
         return None
-    document = segment_html(source["html"], source=str(source["id"]))
+    document = segment_html(normalize_characters(source["html"]), source=str(source["id"]))
     texts = [b.text for b in document.blocks]
     if gold:
         gold_trigrams = _trigrams(words(gold))

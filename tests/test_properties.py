@@ -8,7 +8,7 @@ import pickle
 from hypothesis import given
 from hypothesis import strategies as st
 
-from classifier.inputs import sanitize_text
+from classifier.inputs import normalize_characters, sanitize_text
 from classifier.text import normalize_space
 
 PIECES = st.sampled_from(
@@ -41,8 +41,9 @@ def test_clean_never_raises_on_arbitrary_text(cleaner, text):
 @given(ARTICLE_TEXT)
 def test_kept_paragraphs_are_an_ordered_subsequence_of_the_input(cleaner, text):
     result = cleaner.clean(text, format="text")
-    # Control characters and lone surrogates are the one documented rewrite of input.
-    haystack = normalize_space(sanitize_text(text))
+    # The documented rewrites of input: control characters and lone surrogates dropped or
+    # replaced, Unicode composed (NFC), invisible formatting characters dropped.
+    haystack = normalize_space(normalize_characters(sanitize_text(text)))
     position = 0
     for paragraph in result.paragraphs:
         needle = normalize_space(paragraph.text)
