@@ -22,7 +22,7 @@ import numpy as np
 from .dataset import LabeledDocument, is_held_out, load_labeled, origin_file
 from .labels import KEPT_LABELS, LABELS
 from .metrics import PRF, label_report, mean_prf, token_prf
-from .text import plain_text
+from .text import output_text
 from .training import TrainingConfig, TrainingSet, build_training_set, lightgbm_params
 
 KEPT = np.array([label in KEPT_LABELS for label in LABELS])
@@ -121,7 +121,7 @@ def _document_scores(result: CrossValidation, threshold: float) -> list[tuple[La
         count = len(doc.document.blocks)
         if doc.has_reference_body:
             blocks = zip(doc.document.blocks, keep[offset : offset + count], strict=True)
-            kept = [plain_text(b.text) for b, k in blocks if k]
+            kept = [output_text(b.text) for b, k in blocks if k]
             scores.append((doc, token_prf("\n".join(kept), doc.reference_text)))
         offset += count
     return scores

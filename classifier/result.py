@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .text import plain_text
+from .text import output_text
 
 
 @dataclass(frozen=True)
@@ -68,8 +68,9 @@ class CleanResult:
 
     @property
     def text(self) -> str:
-        """The cleaned body as plain text (links unwrapped), paragraphs separated by blank lines."""
-        return "\n\n".join(plain_text(p.text) for p in self.paragraphs if p.kept)
+        """The cleaned body as plain text (links unwrapped, heading and bullet marks dropped),
+        paragraphs separated by blank lines."""
+        return "\n\n".join(output_text(p.text) for p in self.paragraphs if p.kept)
 
     @property
     def markdown(self) -> str:

@@ -16,6 +16,7 @@ MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{0,3000})\]\(([^()\s]{0,3000})\)")
 WORD = re.compile(r"\w+")
 HEADING_MARK = re.compile(r"^#{1,6}\s")
 LIST_MARK = re.compile(r"^\s{0,8}(?:[-*+\u2022]|\d{1,3}[.)])\s")
+BULLET_MARK = re.compile(r"^\s{0,8}[-*+\u2022]\s")
 SENTENCE_END = re.compile(r"(?<=[.!?\u201d\"'])\s+(?=[\"\u201c\u2018(\[]?[A-Z0-9])")
 
 
@@ -29,6 +30,14 @@ def plain_text(text: str) -> str:
     text = strip_links(text)
     text = HEADING_MARK.sub("", text)
     return LIST_MARK.sub("", text, count=1).strip()
+
+
+def output_text(text: str) -> str:
+    """A kept paragraph as the cleaned body shows it: like :func:`plain_text`, but a
+    leading number stays ("1. Preheat the oven", "3. Klasse"): it is the text's own,
+    where a bullet mark is only markup."""
+    text = HEADING_MARK.sub("", strip_links(text))
+    return BULLET_MARK.sub("", text, count=1).strip()
 
 
 def link_text_chars(text: str) -> int:

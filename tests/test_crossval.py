@@ -44,7 +44,7 @@ def test_token_f1_by_input_format():
     # Seeds as text, plus one of them as an HTML page; each format is scored on its own pages.
     from classifier.html import segment_html
     from classifier.metrics import mean_prf, token_prf
-    from classifier.text import plain_text
+    from classifier.text import output_text
 
     documents = _seed_documents()
     first = documents[0]
@@ -56,7 +56,7 @@ def test_token_f1_by_input_format():
     result = cross_validate([*documents, html_copy], TrainingConfig(rounds=4, threads=1), folds=2)
     text_f1, html_f1 = token_f1_at(result, 0.35, "text"), token_f1_at(result, 0.35, "html")
     keep = kept_mask(result.probabilities[-len(html_document.blocks) :], 0.35)
-    kept = "\n".join(plain_text(b.text) for b, k in zip(html_document.blocks, keep, strict=True) if k)
+    kept = "\n".join(output_text(b.text) for b, k in zip(html_document.blocks, keep, strict=True) if k)
     assert html_f1 == mean_prf([token_prf(kept, html_copy.reference_text)]).f1
     assert text_f1 != html_f1
     assert np.isnan(token_f1_at(result, 0.35, "markdown"))
