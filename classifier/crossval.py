@@ -207,6 +207,9 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--rounds", type=int, default=TrainingConfig.rounds)
     parser.add_argument("--num-leaves", type=int, default=TrainingConfig.num_leaves)
+    parser.add_argument(
+        "--seed", type=int, default=TrainingConfig.seed, help="LightGBM seed (rerun with others: a retrain's spread)"
+    )
     parser.add_argument("--sites", choices=("all", "training"), default="training")
     parser.add_argument("--corpora", default=None)
     parser.add_argument("--html-examples", action="store_true")
@@ -228,7 +231,7 @@ def main() -> None:
     if args.sites == "training":
         documents = [d for d in documents if not is_held_out(d)]
     score_only = frozenset(Path(f).name for f in args.score_only)
-    config = TrainingConfig(rounds=args.rounds, num_leaves=args.num_leaves)
+    config = TrainingConfig(rounds=args.rounds, num_leaves=args.num_leaves, seed=args.seed)
     result = cross_validate(documents, config, args.folds, stages, score_only)
     if args.save:
         save_probabilities(result, args.save)

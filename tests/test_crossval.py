@@ -106,3 +106,12 @@ def test_unlabeled_paragraphs_are_neither_trained_nor_scored():
     pairs = zip(keep, partial.labels, strict=True)
     expected = [k == (label in ("reporting", "opinion")) for k, label in pairs if label]
     assert accuracy["snippets.jsonl text"] == round(sum(expected) / len(expected), 4)
+
+
+def test_a_seed_repeats_exactly_and_another_seed_trains_other_models():
+    documents = _seed_documents()
+    first = cross_validate(documents, TrainingConfig(rounds=5, threads=1, seed=1), folds=2)
+    again = cross_validate(documents, TrainingConfig(rounds=5, threads=1, seed=1), folds=2)
+    other = cross_validate(documents, TrainingConfig(rounds=5, threads=1, seed=2), folds=2)
+    assert np.array_equal(first.probabilities, again.probabilities)
+    assert not np.array_equal(first.probabilities, other.probabilities)
