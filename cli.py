@@ -299,8 +299,7 @@ def _load_data(data: list[Path], corpora: Path | None, sites: Sites, html_exampl
     if sites is Sites.all:
         return documents
     # Seeds and other full-text data have no corpus site split; keep them with training.
-    held_out = [d for d in documents if is_held_out(d)]
-    return held_out if sites is Sites.held_out else [d for d in documents if d not in held_out]
+    return [d for d in documents if is_held_out(d) == (sites is Sites.held_out)]
 
 
 @app.command()

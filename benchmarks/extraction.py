@@ -60,7 +60,7 @@ from classifier import ArticleCleaner
 from classifier.corpora import corpora_dir, is_test_site, read_corpus, site_of
 from classifier.dataset import load_labeled
 from classifier.metrics import PRF, mean_prf, prf, token_prf
-from classifier.text import MARKDOWN_LINK, normalize_space, plain_text, token_counts, words
+from classifier.text import MARKDOWN_LINK, plain_text, snippet_key, token_counts, words
 
 REPO = Path(__file__).resolve().parent.parent
 CORPORA = ("wcxb-dev", "scrapinghub", "readability", "trafilatura-snippets")
@@ -408,23 +408,18 @@ def paragraph_counts(page: Page, flags: list[bool | None]) -> Counter[str]:
     return counts
 
 
-def normalized(text: str) -> str:
-    """Lower-cased text with whitespace collapsed (for snippet matching)."""
-    return normalize_space(text).lower()
-
-
 def snippet_counts(page: Page, output: Output) -> Counter[str]:
     """With-snippets found and without-snippets absent on one page."""
     counts: Counter[str] = Counter()
     if not page.snippets:
         return counts
-    text = normalized(output.text)
+    text = snippet_key(output.text)
     for snippet in page.snippets.get("with") or []:
         counts["with"] += 1
-        counts["with_found"] += normalized(snippet) in text
+        counts["with_found"] += snippet_key(snippet) in text
     for snippet in page.snippets.get("without") or []:
         counts["without"] += 1
-        counts["without_absent"] += normalized(snippet) not in text
+        counts["without_absent"] += snippet_key(snippet) not in text
     return counts
 
 

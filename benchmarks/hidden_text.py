@@ -59,12 +59,13 @@ def main() -> None:
             if root is None:
                 continue
             gold = Counter(words(record.get("gold_text") or ""))
-            for element in root.iter():
-                if not isinstance(element.tag, str):
+            walk = etree.iterwalk(root, events=("start",))
+            for _event, element in walk:
+                kinds = hiding_kinds(element) if isinstance(element.tag, str) else []
+                if not kinds:
                     continue
-                kinds = hiding_kinds(element)
-                if not kinds or any(hiding_kinds(a) for a in element.iterancestors()):
-                    continue
+                # Outermost hidden elements only: what is inside was counted with them.
+                walk.skip_subtree()
                 hidden = Counter(visible_words(element))
                 for kind in kinds:
                     totals[(name, kind, "words")] += sum(hidden.values())

@@ -18,8 +18,7 @@ import lightgbm as lgb
 from prediction_cost import best_seconds, stacked_rows, wcxb_text_pages  # this directory: run as a file
 
 from classifier import ArticleCleaner
-from classifier.corpora import is_test_site
-from classifier.dataset import load_labeled
+from classifier.dataset import is_held_out, load_labeled
 from classifier.training import TrainingConfig, build_training_set, train_model_text
 
 
@@ -30,11 +29,7 @@ def main() -> None:
     parser.add_argument("--leaves", type=int, default=63)
     parser.add_argument("--docs", type=int, default=150)
     args = parser.parse_args()
-    documents = [
-        d
-        for d in load_labeled(args.data, html_examples=True)
-        if (d.gold_text is None or not is_test_site(d.site)) and not d.sentences_only
-    ]
+    documents = [d for d in load_labeled(args.data, html_examples=True) if not is_held_out(d) and not d.sentences_only]
     larger = lgb.Booster(
         model_str=train_model_text(build_training_set(documents), TrainingConfig(num_leaves=args.leaves))
     )

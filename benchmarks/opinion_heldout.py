@@ -15,8 +15,7 @@ import argparse
 import numpy as np
 
 from classifier import ArticleCleaner
-from classifier.corpora import is_test_site
-from classifier.dataset import load_labeled
+from classifier.dataset import is_held_out, load_labeled
 from classifier.metrics import binary_macro_f1, prf
 from classifier.opinion_head import score_texts
 
@@ -28,8 +27,8 @@ def main() -> None:
     parser.add_argument("--model", default=None)
     args = parser.parse_args()
     loaded = load_labeled(args.data)
-    documents = [d for d in loaded if d.reviewed and d.gold_text is not None and is_test_site(d.site)]
-    labeled_sentences = [d for d in loaded if d.sentences_only and is_test_site(d.site)]
+    documents = [d for d in loaded if d.reviewed and d.gold_text is not None and is_held_out(d)]
+    labeled_sentences = [d for d in loaded if d.sentences_only and is_held_out(d)]
     cleaner = ArticleCleaner.load(args.model)
     pairs = []
     for document, result in zip(documents, cleaner.clean_documents(d.document for d in documents), strict=True):

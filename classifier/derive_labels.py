@@ -24,7 +24,7 @@ from features.navigation import CALL_TO_ACTION, LEAD_IN, NAV_PHRASES
 from features.off_topic import RAIL_HEADER
 
 from .corpora import CORPUS_FILES, corpora_dir, read_corpus, site_of, text_hash
-from .text import normalize_space, plain_text
+from .text import plain_text, snippet_key
 
 DATE_WORD = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\b|\b\d{1,2}:\d{2}\b|\b\d{4}-\d{2}-\d{2}\b|"
@@ -130,21 +130,17 @@ def snippet_binaries(texts: list[str], snippets: dict[str, Any]) -> list[str | N
     (``without``) makes every paragraph it is most of boilerplate. A paragraph both
     snippets claim stays unknown, as do all the others.
     """
-    visible = [normalize_space(plain_text(t)).lower() for t in texts]
+    visible = [snippet_key(plain_text(t)) for t in texts]
     claims: list[set[str]] = [set() for _ in texts]
-    for snippet in map(_normalized, snippets.get("with") or []):
+    for snippet in map(snippet_key, snippets.get("with") or []):
         hits = [i for i, text in enumerate(visible) if snippet and snippet in text]
         if len(hits) == 1:
             claims[hits[0]].add("content")
-    for snippet in map(_normalized, snippets.get("without") or []):
+    for snippet in map(snippet_key, snippets.get("without") or []):
         for i, text in enumerate(visible):
             if snippet and snippet in text and len(snippet) >= WITHOUT_SNIPPET_SHARE * len(text):
                 claims[i].add("boilerplate")
     return [next(iter(claim)) if len(claim) == 1 else None for claim in claims]
-
-
-def _normalized(snippet: str) -> str:
-    return normalize_space(snippet).lower()
 
 
 def derive_snippet_record(record: dict[str, Any], corpus_file: str) -> dict[str, Any]:
@@ -197,9 +193,7 @@ def main() -> None:
             (out / "pages" / f"{stem}-pages.labels.jsonl", pages),
         ):
             if lines:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text("\n".join(lines) + "\n", encoding="utf-8")
-                print(f"{target}: {len(lines)} records")
+                write_lines(target, lines)
     corpus_file = CORPUS_FILES["trafilatura"]
     records = (
         derive_snippet_record(record, corpus_file)
@@ -212,7 +206,11 @@ def main() -> None:
         for record in records
         if any(label is not None for _, _, label in record["paragraphs"])
     ]
-    target = out / "snippets" / f"{corpus_file.removesuffix('.jsonl.gz')}.labels.jsonl"
+    write_lines(out / "snippets" / f"{corpus_file.removesuffix('.jsonl.gz')}.labels.jsonl", lines)
+
+
+def write_lines(target: Path, lines: list[str]) -> None:
+    """Write one labels file (a JSON record per line) and say so."""
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{target}: {len(lines)} records")

@@ -25,19 +25,21 @@ def strip_links(text: str) -> str:
     return MARKDOWN_LINK.sub(r"\1", text)
 
 
+def _unmarked(text: str, list_mark: re.Pattern[str]) -> str:
+    text = HEADING_MARK.sub("", strip_links(text))
+    return list_mark.sub("", text, count=1).strip()
+
+
 def plain_text(text: str) -> str:
     """Visible text of a paragraph: links unwrapped, heading/list marks removed."""
-    text = strip_links(text)
-    text = HEADING_MARK.sub("", text)
-    return LIST_MARK.sub("", text, count=1).strip()
+    return _unmarked(text, LIST_MARK)
 
 
 def output_text(text: str) -> str:
     """A kept paragraph as the cleaned body shows it: like :func:`plain_text`, but a
     leading number stays ("1. Preheat the oven", "3. Klasse"): it is the text's own,
     where a bullet mark is only markup."""
-    text = HEADING_MARK.sub("", strip_links(text))
-    return BULLET_MARK.sub("", text, count=1).strip()
+    return _unmarked(text, BULLET_MARK)
 
 
 def link_text_chars(text: str) -> int:
@@ -64,3 +66,8 @@ def sentences(text: str) -> list[str]:
 def normalize_space(text: str) -> str:
     """Collapse runs of whitespace to one space."""
     return " ".join(text.split())
+
+
+def snippet_key(text: str) -> str:
+    """Lower-cased text with whitespace collapsed: how snippets are matched against text."""
+    return normalize_space(text).lower()

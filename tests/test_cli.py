@@ -151,3 +151,20 @@ def test_sentences_flag_scores_each_sentence_of_kept_paragraphs_in_json():
         assert set(joined.split()) <= set(paragraph["text"].replace("[", " ").replace("](#)", " ").split()) | {""}
     without = json.loads(run(str(SEED), "--format", "json", "-q").stdout)["paragraphs"]
     assert [{k: v for k, v in p.items() if k != "sentences"} for p in paragraphs] == without
+
+
+def test_site_choice_splits_corpus_pages_and_keeps_the_users_own_with_training(tmp_path: Path):
+    from classifier.corpora import is_test_site
+    from cli import Sites, _load_data
+
+    lines = (ROOT / "training_data" / "corpora" / "readability.labels.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines]
+    held = next(r for r in records if is_test_site(r["site"]))
+    kept = next(r for r in records if not is_test_site(r["site"]))
+    own = {"id": "mine", "site": held["site"], "paragraphs": [{"text": "Body.", "label": "reporting"}]}
+    path = tmp_path / "mixed.labels.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in (held, kept, own)) + "\n", encoding="utf-8")
+    ids = {sites: [d.id for d in _load_data([path], None, sites)] for sites in Sites}
+    assert ids[Sites.held_out] == [held["id"]]
+    assert sorted(ids[Sites.training]) == sorted([kept["id"], "mine"])
+    assert sorted(ids[Sites.all]) == sorted([held["id"], kept["id"], "mine"])

@@ -54,7 +54,9 @@ def test_unlabeled_paragraphs_load_as_none_and_make_a_document_partial(tmp_path:
     path.write_text(json.dumps(record) + "\n", encoding="utf-8")
     (document,) = load_labeled([path])
     assert document.partial and document.labels[1] is None and document.labels[0] is not None
-    assert not load_labeled([REFERENCES])[0].partial
+    whole = tmp_path / "whole.labels.jsonl"
+    whole.write_text(json.dumps(_first_reference()) + "\n", encoding="utf-8")
+    assert not load_labeled([whole])[0].partial
     assert validate_record(dict(record, paragraphs=[[0, "00000000", "unknown"]])) == [
         "paragraph 0: unknown label 'unknown'"
     ]
@@ -89,7 +91,9 @@ def test_only_corpus_documents_of_held_out_sites_are_held_out(tmp_path: Path):
 
 
 def test_only_whole_references_have_a_body_to_score(tmp_path: Path):
-    (corpus_page,) = load_labeled([REFERENCES.parent / "readability.labels.jsonl"])[:1]
+    path = tmp_path / "one.labels.jsonl"
+    path.write_text(json.dumps(_first_reference(REFERENCES.parent / "readability.labels.jsonl")) + "\n", "utf-8")
+    (corpus_page,) = load_labeled([path])
     assert corpus_page.has_reference_body
     # A snippet page has no gold text: its labels never make a body, even when all are decided.
     assert not dataclasses.replace(corpus_page, gold_text=None).has_reference_body
