@@ -26,8 +26,8 @@ import numpy as np
 from opinion import DEFAULT_DATA, best_threshold, load  # this directory: the script is run as a file
 
 from classifier import ArticleCleaner
-from classifier.corpora import corpora_dir, is_test_site, read_corpus
-from classifier.dataset import load_labeled
+from classifier.corpora import corpora_dir, read_corpus
+from classifier.dataset import is_held_out, load_labeled
 from classifier.featurize import feature_columns
 from classifier.metrics import binary_macro_f1
 from classifier.opinion_head import HEAD_FOLDS, HEAD_ROUNDS, head_examples, head_inputs, head_params, sentence_matrix
@@ -102,7 +102,7 @@ def main() -> None:
     parser.add_argument("--variants", default="base,vader,textblob,vader+textblob,lr")
     parser.add_argument("--cost-pages", type=int, default=50)
     args = parser.parse_args()
-    documents = [d for d in load_labeled(args.data) if d.gold_text is None or not is_test_site(d.site)]
+    documents = [d for d in load_labeled(args.data) if not is_held_out(d)]
     data = build_training_set(documents)
     columns = feature_columns()
     # The head's own learning rows and inputs, exactly as `clean-article train` prepares them.

@@ -13,11 +13,13 @@ snippet corpus, whose pages say only what must be kept and what dropped).
 Texts are read as the cleaner reads them (:func:`normalize_characters`), after the
 hashes that tie labels to them are checked.
 
-A third shape labels single sentences for the opinion head (see
-:mod:`classifier.sentence_labels`): ``{"id", "corpus", "sentences":
-[[paragraph, sentence, sha1_prefix, label], ...]}``. It becomes a document of
-those sentences with ``sentences_only`` set: the opinion head learns from it,
-the eight-label model never does (its blocks have no real neighbours).
+Two more shapes label single sentences for the opinion head: by reference into
+a shared corpus (see :mod:`classifier.sentence_labels`), ``{"id", "corpus",
+"sentences": [[paragraph, sentence, sha1_prefix, label], ...]}``, or as full
+text, ``{"id", "site"?, "sentences": [{"text", "label"}, ...]}``. Either becomes
+a document of those sentences with ``sentences_only`` set: the opinion head
+learns from it, the eight-label model never does (its blocks have no real
+neighbours).
 """
 
 from __future__ import annotations
@@ -172,6 +174,28 @@ def is_sentence_record(record: dict[str, Any]) -> bool:
     return "corpus" in record and isinstance(record.get("sentences"), list)
 
 
+def is_text_sentence_record(record: dict[str, Any]) -> bool:
+    """True for a record of labeled sentences given as full text."""
+    return "corpus" not in record and "paragraphs" not in record and isinstance(record.get("sentences"), list)
+
+
+def _text_sentence_record(record: dict[str, Any], origin: str) -> LabeledDocument:
+    problems = _sentence_problems(record["sentences"], full_text=True)
+    if problems:
+        raise DataError(f"{origin}: {problems[0]}")
+    entries = record["sentences"]
+    return LabeledDocument(
+        id=f"{record['id']}#sentences",
+        site=str(record.get("site") or site_of(record)),
+        document=Document(blocks=tuple(Block(text=normalize_characters(e["text"])) for e in entries)),
+        labels=tuple(e["label"] for e in entries),
+        origin=origin,
+        reviewed=True,
+        weight=record_weight(record),
+        sentences_only=True,
+    )
+
+
 def _sentence_record(record: dict[str, Any], source: dict[str, Any], origin: str) -> LabeledDocument:
     paragraphs = source["paragraphs"]
     texts: list[str] = []
@@ -214,6 +238,8 @@ def load_labeled(
             origin = f"{path.name}:{number}"
             if is_sentence_record(record):
                 sentence_records.setdefault(record["corpus"], []).append((record, origin))
+            elif is_text_sentence_record(record):
+                documents.append(_text_sentence_record(record, origin))
             elif is_reference_record(record):
                 wanted.setdefault(record["corpus"], []).append((record, origin))
             else:
@@ -300,8 +326,8 @@ def validate_record(record: dict[str, Any]) -> list[str]:
     problems: list[str] = []
     if not isinstance(record.get("id"), str) or not record.get("id"):
         problems.append("missing string 'id'")
-    if is_sentence_record(record):
-        return problems + _sentence_problems(record["sentences"])
+    if is_sentence_record(record) or is_text_sentence_record(record):
+        return problems + _sentence_problems(record["sentences"], full_text=is_text_sentence_record(record))
     paragraphs = record.get("paragraphs")
     if not isinstance(paragraphs, list) or not paragraphs:
         return [*problems, "missing non-empty list 'paragraphs'"]
@@ -325,14 +351,22 @@ def validate_record(record: dict[str, Any]) -> list[str]:
     return problems
 
 
-def _sentence_problems(entries: list[Any]) -> list[str]:
+def _sentence_problems(entries: list[Any], full_text: bool = False) -> list[str]:
     problems = []
     for position, entry in enumerate(entries):
-        shape_ok = isinstance(entry, list) and len(entry) == 4
-        if not shape_ok or not all(isinstance(v, int) for v in entry[:2]) or not isinstance(entry[2], str):
-            problems.append(f"sentence {position}: expected [paragraph, sentence, sha1, label]")
-        elif entry[3] not in ("reporting", "opinion"):
-            problems.append(f"sentence {position}: label must be reporting or opinion, not {entry[3]!r}")
+        if full_text:
+            shape_ok = isinstance(entry, dict) and isinstance(entry.get("text"), str) and entry["text"].strip()
+            label = entry.get("label") if isinstance(entry, dict) else None
+            expected = "an object with a non-empty 'text' and a 'label'"
+        else:
+            shape_ok = isinstance(entry, list) and len(entry) == 4
+            shape_ok = shape_ok and all(isinstance(v, int) for v in entry[:2]) and isinstance(entry[2], str)
+            label = entry[3] if shape_ok else None
+            expected = "[paragraph, sentence, sha1, label]"
+        if not shape_ok:
+            problems.append(f"sentence {position}: expected {expected}")
+        elif label not in ("reporting", "opinion"):
+            problems.append(f"sentence {position}: label must be reporting or opinion, not {label!r}")
     if not entries:
         problems.append("'sentences' is empty")
     return problems

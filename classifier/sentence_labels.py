@@ -14,6 +14,11 @@ where the sentence is ``sentences(plain_text(paragraph))[sentence_index]``;
 
     python -m classifier.sentence_labels worklist OUT_DIR --parts 4 [--pool reviewed|rule-labeled|more|news|held-out]
     python -m classifier.sentence_labels import WORKLIST.tsv LABELS.tsv OUT.labels.jsonl
+    python -m classifier.sentence_labels written PREFIX OUT.labels.jsonl WRITTEN.tsv...
+
+``written`` takes sentences that labelers wrote themselves (``TOPIC<TAB>O|R<TAB>sentence``;
+see ``training_data/README.md``) and stores them as full text, one record per topic: the
+text is the project's own, so it needs no corpus.
 """
 
 from __future__ import annotations
@@ -203,6 +208,29 @@ def import_labels(worklist: Path, answers: Path, out: Path) -> int:
     return sum(len(items) for items in records.values())
 
 
+def written_records(lines: Iterable[str], prefix: str) -> list[dict]:
+    """Full-text sentence records, one per topic, from ``TOPIC<TAB>O|R<TAB>sentence``
+    lines (duplicate sentences kept once; the topic is the record's site, so
+    site-grouped folds never split a topic)."""
+    records: dict[str, list[dict]] = {}
+    seen: set[str] = set()
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        fields = line.rstrip("\n").split("\t")
+        if len(fields) != 3 or fields[1].strip().upper() not in ("O", "R") or not fields[2].strip():
+            raise ValueError(f"line {number}: expected TOPIC<TAB>O|R<TAB>sentence")
+        topic, mark, text = fields[0].strip(), fields[1].strip().upper(), " ".join(fields[2].split())
+        if text in seen:
+            continue
+        seen.add(text)
+        records.setdefault(topic, []).append({"text": text, "label": "opinion" if mark == "O" else "reporting"})
+    return [
+        {"id": f"{prefix}/{topic}", "site": f"{prefix}/{topic}", "sentences": items}
+        for topic, items in sorted(records.items())
+    ]
+
+
 def _sentence_texts(keys: set[tuple[str, str]]) -> dict[tuple[str, str], list[list[str]]]:
     texts: dict[tuple[str, str], list[list[str]]] = {}
     for corpus in sorted({c for c, _ in keys}):
@@ -239,6 +267,11 @@ def main() -> None:
             raise SystemExit(2)
         write_worklists(refs, Path(args[0]), parts)
         print(f"{len(refs)} sentences", file=sys.stderr)
+    elif command == "written" and len(args) >= 3:
+        lines = [line for path in args[2:] for line in Path(path).read_text(encoding="utf-8").splitlines()]
+        records = written_records(lines, args[0])
+        Path(args[1]).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+        print(f"{sum(len(r['sentences']) for r in records)} sentences in {len(records)} topics", file=sys.stderr)
     elif command == "import" and len(args) == 3:
         print(f"{import_labels(Path(args[0]), Path(args[1]), Path(args[2]))} sentences", file=sys.stderr)
     else:

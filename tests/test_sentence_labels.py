@@ -9,7 +9,7 @@ import pytest
 
 from classifier.corpora import is_test_site
 from classifier.dataset import DataError, load_labeled, validate_record
-from classifier.sentence_labels import import_labels
+from classifier.sentence_labels import import_labels, written_records
 from classifier.training import TrainingConfig, build_training_set, train_bundle
 from tests.conftest import ROOT, SEEDS
 
@@ -83,3 +83,58 @@ def test_sentences_teach_the_opinion_head_but_never_the_eight_label_model(tmp_pa
     assert sum(manifest["training"]["label_counts"].values()) == seed_paragraphs
     assert manifest["training"]["opinion_head_sentences"] == len(record["sentences"])
     assert set(manifest["thresholds"]) == {"keep", "opinion", "opinion_sentence"}
+
+
+WRITTEN = ROOT / "training_data" / "sentences" / "written-a.labels.jsonl"
+
+
+def test_a_full_text_sentence_record_needs_no_corpus(tmp_path: Path):
+    record = {
+        "id": "mine/1",
+        "site": "mine",
+        "weight": 2,
+        "sentences": [
+            {"text": "The plan is a cynical\u00ad grab.", "label": "opinion"},
+            {"text": "It passed 52-48.", "label": "reporting"},
+        ],
+    }
+    assert validate_record(record) == []
+    (document,) = load_labeled([_write(tmp_path / "s.jsonl", record)])
+    assert document.sentences_only and document.reviewed and not document.corpus
+    assert document.site == "mine" and document.weight == 2.0
+    assert [b.text for b in document.document.blocks] == ["The plan is a cynical grab.", "It passed 52-48."]
+    assert document.labels == ("opinion", "reporting")
+
+
+def test_a_full_text_sentence_with_a_bad_label_or_no_text_is_refused(tmp_path: Path):
+    bad_label = {"id": "mine/1", "sentences": [{"text": "A sentence.", "label": "caption"}]}
+    no_text = {"id": "mine/2", "sentences": [{"text": "  ", "label": "opinion"}]}
+    assert any("reporting or opinion" in p for p in validate_record(bad_label))
+    assert any("non-empty 'text'" in p for p in validate_record(no_text))
+    for record in (bad_label, no_text):
+        with pytest.raises(DataError):
+            load_labeled([_write(tmp_path / "s.jsonl", record)])
+
+
+def test_written_sentences_become_one_record_per_topic_without_duplicates():
+    lines = ["t1\tO\tA shameful   vote.", "t2\tR\tIt passed.", "t1\tR\tIt passed on Monday.", "t2\to\tA shameful vote."]
+    records = written_records(lines, "written-x")
+    assert [r["id"] for r in records] == ["written-x/t1", "written-x/t2"]
+    assert records[0]["site"] == "written-x/t1"
+    assert records[0]["sentences"] == [
+        {"text": "A shameful vote.", "label": "opinion"},
+        {"text": "It passed on Monday.", "label": "reporting"},
+    ]
+    assert records[1]["sentences"] == [{"text": "It passed.", "label": "reporting"}]
+
+
+def test_a_written_line_without_three_fields_is_refused():
+    with pytest.raises(ValueError, match="line 2"):
+        written_records(["t1\tO\tFine.", "t1\tmaybe\tNot fine."], "written-x")
+
+
+def test_the_shipped_written_sentences_load_and_are_balanced():
+    documents = load_labeled([WRITTEN])
+    labels = [label for d in documents for label in d.labels]
+    assert len({d.site for d in documents}) == len(documents) >= 30
+    assert 0.35 <= labels.count("opinion") / len(labels) <= 0.55
