@@ -64,6 +64,9 @@ def _is_metadata(text: str, words: int, title: str) -> bool:
     return words <= 10 and bool(DATE_WORD.search(text)) and len(DATE_TOKEN.findall(text)) >= max(2, words * 0.6)
 
 
+OBFUSCATED_EMAIL = "[email protected]"
+
+
 def derive_label(text: str, binary: str, title: str) -> str:
     """The fine label the rules give a paragraph with the corpus's binary label."""
     paragraph = view_paragraph(text, None)
@@ -76,6 +79,10 @@ def derive_label(text: str, binary: str, title: str) -> str:
         return "metadata"
     if binary == "content":
         return "reporting"
+    # An e-mail link is a contact detail (Cloudflare shows obfuscated addresses as
+    # "[email protected]"), not a menu.
+    if EMAIL.search(plain) or OBFUSCATED_EMAIL in plain.lower():
+        return "boilerplate"
     # Menu links ("About Us", "Privacy Policy") are navigation whatever they name.
     if link_share >= 0.7:
         return "navigation"

@@ -82,6 +82,20 @@ def _render(text: str, tag: str) -> str:
     return text
 
 
+def _link_gap(pieces: list[str]) -> str:
+    """The space to put before a link: one when it directly follows another link.
+
+    A browser joins ``word<a>link</a>.`` with no space, and so do we; but menus of bare
+    adjacent links (``<a>Home</a><a>News</a>``) are spaced by CSS, and gluing them
+    would make words no page shows."""
+    for piece in reversed(pieces):
+        if piece.strip():
+            return " " if piece.rstrip().endswith("](#)") else ""
+        if piece:
+            return ""
+    return ""
+
+
 def _flush(buffer: _Buffer, stack: list[_Open], blocks: list[Block]) -> None:
     text = " ".join("".join(buffer.pieces).split())
     # Most flushes hold only whitespace between tags: only blocks with text get hints.
@@ -158,7 +172,7 @@ def html_blocks(root: etree._Element) -> list[Block]:
             inner = " ".join("".join(buffer.pieces[start:]).split())
             del buffer.pieces[start:]
             if inner:
-                buffer.pieces.append(f" [{inner}](#) ")
+                buffer.pieces.append(f"{_link_gap(buffer.pieces)}[{inner}](#)")
         if tag in BLOCK_TAGS:
             _flush(buffer, stack, blocks)
         stack.pop()

@@ -1,8 +1,8 @@
 """Small text helpers shared by segmentation, features and metrics.
 
 Every pattern here is linear-time: character classes with bounded
-repetition, no nested quantifiers, so hostile input cannot make them
-backtrack catastrophically.
+repetition, and no quantified group whose alternatives could match the same
+text, so hostile input cannot make them backtrack catastrophically.
 """
 
 from __future__ import annotations
@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-# A markdown link as scrapers write it: [text](target). Bounded so a page of
-# unmatched brackets stays linear.
-MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{0,3000})\]\(([^()\s]{0,3000})\)")
+# A markdown link as scrapers write it: [text](target), where the text may hold one level of
+# brackets (a footnote link is written "[[1]](#)"). Bounded so a page of unmatched brackets
+# stays linear; the two alternatives start with different characters, so nothing backtracks.
+MARKDOWN_LINK = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]{0,300}\]){0,3000})\]\(([^()\s]{0,3000})\)")
 WORD = re.compile(r"\w+")
 HEADING_MARK = re.compile(r"^#{1,6}\s")
 LIST_MARK = re.compile(r"^\s{0,8}(?:[-*+\u2022]|\d{1,3}[.)])\s")

@@ -10,27 +10,39 @@ PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}[\s.-]\d
 EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{2,20}")
 CONTACT = re.compile(
     r"\b(?:contact|tel|telephone|phone|fax|e-?mail|media enquiries|media inquiries|press office|"
-    r"press contact|after hours|kontakt)\b\s{0,2}:?",
+    r"press contact|after hours|kontakt|ansprechpartner(?:in)?|pressekontakt|telefon|telefax|"
+    r"pressestelle|contacto|teléfono|téléphone|contatti|telefono|contactez-nous)\b\s{0,2}:?",
     re.I,
 )
 RELEASE_MARKER = re.compile(
     r"(?:for immediate release|press release|news release|embargoed|^-?\s{0,2}ends\s{0,2}-?$|^#{3}$|"
-    r"\bnotes to editors?\b|\bmedia advisory\b)",
+    r"\bnotes to editors?\b|\bmedia advisory\b|pressemitteilung|pressemeldung|communiqué de presse|"
+    r"nota de prensa|comunicado de prensa|comunicato stampa|persbericht)",
     re.I,
 )
 ABOUT_ORG = re.compile(
     r"(?:^about (?:the |us\b)?[A-Z]?|\bis an? (?:worldwide|global|leading|international|national|"
     r"non-?profit|not-for-profit|independent|nonpartisan|award-winning)\b|\bfounded in \d{4}\b|"
-    r"\bheadquartered in\b|\bfor more information,? (?:visit|contact|go to)\b|\bmembers and supporters\b)",
+    r"\bheadquartered in\b|\bfor more information,? (?:visit|contact|go to)\b|\bmembers and supporters\b|"
+    r"^über uns\b|\bà propos de nous\b|^quiénes somos\b|^sobre nosotros\b|^chi siamo\b|^over ons\b|"
+    r"\bgegründet (?:im jahr )?\d{4}\b|\b\d{4} gegründet\b|\bfondée? en \d{4}\b|\bfundad[ao] en \d{4}\b|"
+    r"\bfondat[ao] nel \d{4}\b|\bopgericht in \d{4}\b)",
     re.I,
 )
 LEGAL = re.compile(
     r"(?:\u00a9|\(c\)\s{0,2}\d{4}|copyright|all rights reserved|privacy policy|terms of (?:use|service)|"
     r"cookie|cookies|consent|trademark|disclaimer|may not be (?:reproduced|published|redistributed)|"
-    r"impressum|datenschutz|affiliate links?|we may earn|commission)",
+    r"impressum|datenschutz|affiliate links?|we may earn|commission|alle rechte vorbehalten|"
+    r"nutzungsbedingungen|haftungsausschluss|\bagb\b|tous droits réservés|mentions légales|"
+    r"politique de confidentialité|todos los derechos reservados|aviso legal|política de privacidad|"
+    r"tutti i diritti riservati|alle rechten voorbehouden|todos os direitos reservados)",
     re.I,
 )
-AD_NOTICE = re.compile(r"(?:^advertisement$|^anzeige$|\bsponsored\b|\bad choices\b|\bpaid content\b)", re.I)
+AD_NOTICE = re.compile(
+    r"(?:^advertisement$|^anzeige$|^werbung$|^publicité$|^publicidad$|^pubblicità$|^advertentie$|"
+    r"^publicidade$|\bsponsored\b|\bgesponsert\b|\bad choices\b|\bpaid content\b)",
+    re.I,
+)
 
 CONTACT_LOWER = lowercase_twin(CONTACT)
 RELEASE_MARKER_LOWER = lowercase_twin(RELEASE_MARKER)

@@ -6,11 +6,17 @@ import re
 
 from .base import MISSING, DocView, FeatureFamily, Rows, lowercase_twin, phrase_hits
 
-CAPTION_MARKER = re.compile(r"^(?:photos?|images?|pictures?|video|gallery|slideshow|watch|foto|bild)\s{0,3}:", re.I)
+CAPTION_MARKER = re.compile(
+    r"^(?:photos?|images?|pictures?|video|gallery|slideshow|watch|fotos?|bilder?|bildergalerie|galerie|"
+    r"galería|galleria|imagen|immagine|vidéo|vídeo|afbeelding)\s{0,3}:",
+    re.I,
+)
 GALLERY_CHROME = re.compile(
     r"^(?:hide caption|show caption|caption|enlarge this image|click to enlarge|expand|"
     r"\[image or embed\]|toggle caption|view gallery|see all photos|full screen|fullscreen|"
-    r"close|previous|next|\d{1,4}\s{0,3}(?:of|/|von)\s{0,3}\d{1,4}|(?:photo|image)\s{0,3}\d{1,4})$",
+    r"close|previous|next|\d{1,4}\s{0,3}(?:of|/|von|sur|de|di|van)\s{0,3}\d{1,4}|(?:photo|image)\s{0,3}\d{1,4}|"
+    r"bildunterschrift|vergrößern|schließen|vollbild|agrandir|fermer|suivant|précédent|ampliar|cerrar|"
+    r"siguiente|anterior|ingrandisci|chiudi|vergroten|sluiten)$",
     re.I,
 )
 # Credits, not mentions: "(Getty Images)", "(Photo by X/AP)", "Image: Reuters", "© X".
@@ -18,7 +24,9 @@ GALLERY_CHROME = re.compile(
 CREDIT = re.compile(
     r"(?:\([^()]{0,80}(?:getty|ap photo|reuters|afp|epa|shutterstock|istock|photo|image|credit)[^()]{0,80}\)|"
     r"\b(?:photo|image|picture|photograph|credit|foto|bild)s?\s{0,2}(?:by|:|credit:)\s{0,3}\S|"
-    r"getty images|shutterstock|istockphoto|via getty|file photo|courtesy of|\u00a9)",
+    r"getty images|shutterstock|istockphoto|via getty|file photo|courtesy of|\u00a9|"
+    r"\b(?:bildquelle|fotoquelle|fotograf(?:ie)?|crédits? photo|foto di|foto de|photo de)\s{0,2}:|"
+    r"\([^()]{0,80}\b(?:dpa|imago|picture alliance|keystone|ansa|efe)\b[^()]{0,80}\))",
     re.I,
 )
 WEEKDAY_DATE = re.compile(

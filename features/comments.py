@@ -9,11 +9,19 @@ from .base import MISSING, DocView, FeatureFamily, Rows, lowercase_twin, phrase_
 COMMENT_CHROME = re.compile(
     r"\b(?:reply|replies|says:|said:|commented|report abuse|report comment|flag|upvote|downvote|"
     r"likes?|permalink|in reply to|antworten|kommentar(?:e|en)?|comments?|leave a comment|"
-    r"post a comment|add a comment)\b",
+    r"post a comment|add a comment|kommentieren|gefällt mir|répondre|commentaires?|signaler|"
+    r"comentarios?|comentários?|rispondi|commenti|commento|segnala|reageren|reacties?)\b",
     re.I,
 )
 RELATIVE_TIME = re.compile(
-    r"\b\d{1,3}\s{0,2}(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s{0,2}ago\b", re.I
+    r"\b\d{1,3}\s{0,2}(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s{0,2}ago\b|"
+    r"\bvor \d{1,3}\s{0,2}(?:sekunden|minuten|stunden|tagen|wochen|monaten|jahren)\b|"
+    r"\bil y a \d{1,3}\s{0,2}(?:minutes?|heures?|jours?|semaines?|mois|ans?)\b|"
+    r"\bhace \d{1,3}\s{0,2}(?:minutos?|horas?|días?|semanas?|meses|años?)\b|"
+    r"\b\d{1,3}\s{0,2}(?:minuti|ore|giorni|settimane|mesi|anni) fa\b|"
+    r"\b\d{1,3}\s{0,2}(?:minuten|uur|dagen|weken|maanden|jaar) geleden\b|"
+    r"\bhá \d{1,3}\s{0,2}(?:minutos?|horas?|dias?|semanas?|meses|anos?)\b",
+    re.I,
 )
 TIMESTAMP = re.compile(r"\b\d{1,2}:\d{2}\s{0,2}(?:am|pm)?\b", re.I)
 COMMENT_CHROME_LOWER = lowercase_twin(COMMENT_CHROME)

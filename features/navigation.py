@@ -13,16 +13,36 @@ NAV_PHRASES = re.compile(
     r"email this|print this|skip to|main menu|menu|back to top|next article|previous article|"
     r"see also|more from|trending|recommended|you may also like|advertisement|download the app|"
     r"click here|learn more|view all|see all|load more|all rights|cookie|home page|homepage|"
-    r"weiterlesen|mehr zum thema|anmelden|teilen|abonnieren)\b",
+    r"weiterlesen|mehr zum thema|anmelden|teilen|abonnieren|"
+    # German, French, Spanish, Italian, Dutch, Portuguese: the snippet corpus is mostly German,
+    # and a scrape's chrome is in the site's language. Phrases mostly rare in running prose.
+    r"mehr lesen|mehr erfahren|lesen sie auch|auch interessant|meistgelesen|meistgelesene|"
+    r"startseite|zur startseite|nach oben|zum inhalt springen|hauptmenü|menü|abmelden|registrieren|"
+    r"einloggen|folgen sie uns|jetzt teilen|artikel teilen|alle artikel|weitere artikel|"
+    r"ähnliche artikel|verwandte artikel|lire aussi|lire la suite|voir aussi|en savoir plus|partager|"
+    r"abonnez-vous|se connecter|inscrivez-vous|retour en haut|les plus lus|suivez-nous|"
+    r"voir plus|leer más|lee también|ver también|ver más|más leídas|lo más leído|compartir|"
+    r"suscríbete|iniciar sesión|regístrate|síguenos|volver arriba|noticias relacionadas|"
+    r"leggi anche|continua a leggere|condividi|iscriviti|accedi|seguici|più letti|articoli correlati|"
+    r"lees meer|lees ook|lees verder|volg ons|meest gelezen|leia mais|leia também|saiba mais|"
+    r"veja também|compartilhar|inscreva-se|siga-nos|mais lidas)\b",
     re.I,
 )
 NAV_PHRASES_LOWER = lowercase_twin(NAV_PHRASES)
 LETTER = re.compile(r"[^\W\d_]")
 UPPER = re.compile(r"[A-Z\u00c0-\u00de]")
-LEAD_IN = re.compile(r"^\W{0,3}(?:read|watch|related|more|see also|listen|also read|lesen sie)\b[^:]{0,20}:", re.I)
+LEAD_IN = re.compile(
+    r"^\W{0,3}(?:read|watch|related|more|see also|listen|also read|lesen sie|mehr dazu|siehe auch|"
+    r"lire aussi|à lire|voir aussi|lee también|ver también|leggi anche|lees ook|leia também|veja também)"
+    r"\b[^:]{0,20}:",
+    re.I,
+)
 CALL_TO_ACTION = re.compile(
     r"^\W{0,3}(?:sign up|subscribe|follow|click|download|share|join|donate|support|get|learn|"
-    r"register|log in|sign in|watch|listen|shop|buy|try)\b",
+    r"register|log in|sign in|watch|listen|shop|buy|try|"
+    r"folgen sie|klicken sie|abonnieren sie|melden sie sich|jetzt (?:anmelden|abonnieren|spenden|kaufen)|"
+    r"inscrivez|abonnez|suivez|cliquez|téléchargez|suscríbete|síguenos|haz clic|descarga|iscriviti|"
+    r"seguici|clicca|schrijf je in|klik|assine|clique|baixe)\b",
     re.I,
 )
 HANDLE = re.compile(r"(?<![\w.])@\w{2,30}")

@@ -16,11 +16,25 @@ def test_blocks_links_headings_and_lists():
     )
     document = segment_html(page)
     texts = [b.text for b in document.blocks]
-    assert texts == ["- [Home](#)", "## Budget", f"{BODY} [More here](#) ."]
+    assert texts == ["- [Home](#)", "## Budget", f"{BODY} [More here](#)."]
     assert "nav" in document.blocks[0].dom.ancestor_tags
     assert document.blocks[2].dom.tag == "p" and "article" in document.blocks[2].dom.ancestor_tags
     assert document.title == "T"
     assert all("var x" not in t for t in texts)
+
+
+def test_links_join_their_text_as_a_browser_shows_it_but_adjacent_links_stay_apart():
+    page = (
+        '<p>Der Artikel "<a href="/a">Neue Wege</a>" erschien<a href="/n">[1]</a>.</p>'
+        '<p><a href="/">Home</a><a href="/n">News</a><span><a href="/s">Sport</a></span></p>'
+        '<p>See <a href="/x">this</a> and <a href="/y">that</a>.</p>'
+    )
+    texts = [b.text for b in segment_html(page).blocks]
+    assert texts == [
+        'Der Artikel "[Neue Wege](#)" erschien[[1]](#).',
+        "[Home](#) [News](#) [Sport](#)",
+        "See [this](#) and [that](#).",
+    ]
 
 
 def test_content_inside_a_stray_button_is_kept():

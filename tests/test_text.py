@@ -27,3 +27,13 @@ def test_a_results_text_is_its_kept_paragraphs_output_text():
     )
     result = CleanResult(source="", title="", url="", date="", paragraphs=paragraphs, model="m")
     assert result.text == "1. und Regionalmeister 2007\n\nx"
+
+
+def test_a_link_whose_text_holds_brackets_is_still_a_link():
+    assert (
+        plain_text("Rainfall doubled.[[12]](#) See [the [2024] report](#).")
+        == "Rainfall doubled.[12] See the [2024] report."
+    )
+    # Unbalanced or doubly nested brackets are left as written, never partly unwrapped.
+    assert plain_text("[[a]](#") == "[[a]](#"
+    assert plain_text("[[[a]]](#)") == "[[[a]]](#)"

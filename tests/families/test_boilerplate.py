@@ -18,3 +18,23 @@ def test_contact_release_about_legal():
     assert rows[2]["about_organisation"] >= 1
     assert rows[3]["legal_terms"] >= 2
     assert sum(rows[4].values()) == 0
+
+
+def test_release_contact_and_legal_lines_in_other_languages():
+    rows = columns_for(
+        FAMILY,
+        [
+            "Pressekontakt: Anna Berg, Telefon 030 1234567",
+            "Pressemitteilung vom 3. Mai",
+            "© 2024 Beispiel GmbH. Alle Rechte vorbehalten.",
+            "Werbung",
+            "Die Firma wurde 1998 gegründet und beschäftigt heute 40 Menschen.",
+            "Der Bürgermeister eröffnete die neue Schule am Montag.",
+        ],
+    )
+    assert rows[0]["contact_words"] >= 2
+    assert rows[1]["release_marker"] == 1
+    assert rows[2]["legal_terms"] >= 1
+    assert rows[3]["ad_notice"] == 1
+    assert rows[4]["about_organisation"] >= 1
+    assert all(value == 0 for value in rows[5].values())

@@ -29,3 +29,21 @@ def test_figure_dom_hint_missing_for_text():
     assert math.isnan(rows[0]["dom_in_figure"])
     rows = columns_for(FAMILY, ["A caption."], doms=[dom("figcaption", ("html", "body", "figure"))])
     assert rows[0]["dom_in_figure"] == 1
+
+
+def test_credits_and_chrome_in_other_languages_need_their_own_words():
+    rows = columns_for(
+        FAMILY,
+        [
+            "Foto: Stadt Marburg",
+            "3 von 12",
+            "Schließen",
+            "Der Rat tagte bis spät (Foto: dpa)",
+            "Kansas (deferred) sale",
+        ],
+    )
+    assert rows[0]["caption_marker"] == 1
+    assert rows[1]["gallery_chrome"] == 1 and rows[2]["gallery_chrome"] == 1
+    assert rows[3]["photo_credit"] >= 1
+    # Agency names count only as whole words: "Kansas" is not ANSA, "deferred" not EFE.
+    assert rows[4]["photo_credit"] == 0

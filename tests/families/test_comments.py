@@ -11,3 +11,10 @@ def test_comment_chrome():
     assert rows[0]["relative_time"] == 1 and rows[0]["comment_chrome"] >= 1
     assert rows[1]["dom_comment_region"] == 1
     assert rows[2]["dom_comment_region"] == 0 and rows[2]["comment_chrome"] == 0
+
+
+def test_relative_times_in_other_languages():
+    rows = columns_for(
+        FAMILY, ["vor 3 Stunden", "il y a 2 jours", "hace 5 minutos", "Das Spiel endete vor 3000 Zuschauern."]
+    )
+    assert [r["relative_time"] for r in rows] == [1, 1, 1, 0]
