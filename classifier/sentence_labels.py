@@ -269,7 +269,11 @@ def main() -> None:
         print(f"{len(refs)} sentences", file=sys.stderr)
     elif command == "written" and len(args) >= 3:
         lines = [line for path in args[2:] for line in Path(path).read_text(encoding="utf-8").splitlines()]
-        records = written_records(lines, args[0])
+        try:
+            records = written_records(lines, args[0])
+        except ValueError as error:
+            print(f"sentence_labels written: {error}", file=sys.stderr)
+            raise SystemExit(1) from None
         Path(args[1]).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
         print(f"{sum(len(r['sentences']) for r in records)} sentences in {len(records)} topics", file=sys.stderr)
     elif command == "import" and len(args) == 3:
