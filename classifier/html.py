@@ -87,13 +87,8 @@ def _link_gap(pieces: list[str]) -> str:
 
     A browser joins ``word<a>link</a>.`` with no space, and so do we; but menus of bare
     adjacent links (``<a>Home</a><a>News</a>``) are spaced by CSS, and gluing them
-    would make words no page shows."""
-    for piece in reversed(pieces):
-        if piece.strip():
-            return " " if piece.rstrip().endswith("](#)") else ""
-        if piece:
-            return ""
-    return ""
+    would make words no page shows. (Pieces are never empty: only text is appended.)"""
+    return " " if pieces and pieces[-1].endswith("](#)") else ""
 
 
 def _flush(buffer: _Buffer, stack: list[_Open], blocks: list[Block]) -> None:

@@ -52,3 +52,11 @@ def test_a_snippet_record_labels_decided_paragraphs_finely_and_leaves_the_rest_n
     assert [label for _, _, label in entry["paragraphs"]] == ["navigation", "reporting", None]
     assert entry["site"] == "example.de" and entry["reviewed"] is False
     assert entry["weight"] == SNIPPET_PAGE_WEIGHT < 1
+
+
+def test_an_email_address_is_a_contact_detail_even_as_a_link():
+    for text in ("[press@example.org](#)", "[[email protected]](#)", "Email: [[email protected]](#)"):
+        assert derive_label(text, "boilerplate", "A title") == "boilerplate"
+    # Other link-only lines are still menus.
+    assert derive_label("[Contact us](#) [About](#)", "boilerplate", "A title") == "navigation"
+    assert derive_label("[press@example.org](#)", "content", "A title") == "reporting"
