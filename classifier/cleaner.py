@@ -273,6 +273,6 @@ def _decide(
         label=label,
         score=score,
         kept=keep,
-        probabilities=tuple(float(v) for v in row),
+        probabilities=tuple(row.tolist()),
         opinion=None if math.isnan(p_opinion) else p_opinion,
     )

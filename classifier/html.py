@@ -32,6 +32,7 @@ BLOCK_TAGS = frozenset(
 HEADING_LEVEL = {f"h{i}": i for i in range(1, 7)}
 CLASS_TOKEN = re.compile(r"[a-z]{2,20}")
 MAX_CLASS_TOKENS = 64
+NO_TOKENS: frozenset[str] = frozenset()
 # libxml2 stops descending at 256 levels and drops what lies deeper; the
 # cleaner refuses such a page rather than return part of it silently.
 TOO_DEEP = "HTML nested deeper than 256 levels (the parser's limit); refused"
@@ -55,7 +56,10 @@ class _Buffer:
 
 
 def _class_tokens(element: etree._Element) -> frozenset[str]:
-    raw = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+    names, identifier = element.get("class"), element.get("id")
+    if not names and not identifier:
+        return NO_TOKENS
+    raw = f"{names or ''} {identifier or ''}".lower()
     return frozenset(CLASS_TOKEN.findall(raw)[:MAX_CLASS_TOKENS])
 
 
@@ -92,6 +96,9 @@ def _link_gap(pieces: list[str]) -> str:
 
 
 def _flush(buffer: _Buffer, stack: list[_Open], blocks: list[Block]) -> None:
+    if not buffer.pieces:  # most block tags open or close right after another
+        buffer.link_starts.clear()
+        return
     text = " ".join("".join(buffer.pieces).split())
     # Most flushes hold only whitespace between tags: only blocks with text get hints.
     if text:

@@ -51,7 +51,8 @@ LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 # space, word joiner, and a byte-order mark inside the text. Inside a word they split it for
 # `\w+` tokenizers and for substring search. Zero-width (non-)joiners stay: they change how
 # Persian, Indic scripts and emoji render.
-INVISIBLE_CHARS = re.compile("[\u00ad\u200b\u2060\ufeff]")
+INVISIBLE = ("\u00ad", "\u200b", "\u2060", "\ufeff")
+INVISIBLE_CHARS = re.compile(f"[{''.join(INVISIBLE)}]")
 
 
 class InputError(ValueError):
@@ -175,7 +176,16 @@ def decode_bytes(data: bytes, encoding: str | None = None, max_bytes: int = DEFA
 def sanitize_text(text: str) -> str:
     """Drop control characters and replace lone surrogates with U+FFFD."""
     text = CONTROL_CHARS.sub("", text)
-    return LONE_SURROGATE.sub("\ufffd", text)
+    return LONE_SURROGATE.sub("\ufffd", text) if _has_surrogate(text) else text
+
+
+def _has_surrogate(text: str) -> bool:
+    # Strict UTF-8 encoding fails exactly on a surrogate code point, and runs far faster than a scan.
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def normalize_characters(text: str) -> str:
@@ -185,7 +195,9 @@ def normalize_characters(text: str) -> str:
     and tokenizers expect (a combining mark is not a word character, so it would cut the word);
     soft hyphens and zero-width spaces go (``INVISIBLE_CHARS``). Applied to every document
     before segmentation, in training as in cleaning."""
-    return INVISIBLE_CHARS.sub("", unicodedata.normalize("NFC", text))
+    text = unicodedata.normalize("NFC", text)
+    # Substring tests per character are far faster than the pattern's scan of a whole page.
+    return INVISIBLE_CHARS.sub("", text) if any(c in text for c in INVISIBLE) else text
 
 
 def looks_like_html(text: str) -> bool:

@@ -14,6 +14,8 @@ from collections import Counter
 # brackets (a footnote link is written "[[1]](#)"). Bounded so a page of unmatched brackets
 # stays linear; the two alternatives start with different characters, so nothing backtracks.
 MARKDOWN_LINK = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]{0,300}\]){0,3000})\]\(([^()\s]{0,3000})\)")
+# Every markdown link holds this, where its text meets its target.
+LINK_JOIN = "]("
 WORD = re.compile(r"\w+")
 HEADING_MARK = re.compile(r"^#{1,6}\s")
 LIST_MARK = re.compile(r"^\s{0,8}(?:[-*+\u2022]|\d{1,3}[.)])\s")
@@ -23,7 +25,8 @@ SENTENCE_END = re.compile(r"(?<=[.!?\u201d\"'])\s+(?=[\"\u201c\u2018(\[]?[A-Z0-9
 
 def strip_links(text: str) -> str:
     """Replace markdown links by their visible text."""
-    return MARKDOWN_LINK.sub(r"\1", text)
+    # Most paragraphs hold no link; a substring test is far cheaper than the scan.
+    return MARKDOWN_LINK.sub(r"\1", text) if LINK_JOIN in text else text
 
 
 def _unmarked(text: str, list_mark: re.Pattern[str]) -> str:
@@ -43,9 +46,14 @@ def output_text(text: str) -> str:
     return _unmarked(text, BULLET_MARK)
 
 
+def link_texts(text: str) -> list[str]:
+    """The visible texts of a paragraph's markdown links, in order."""
+    return [m.group(1) for m in MARKDOWN_LINK.finditer(text)] if LINK_JOIN in text else []
+
+
 def link_text_chars(text: str) -> int:
     """Number of visible characters that sit inside markdown links."""
-    return sum(len(m.group(1)) for m in MARKDOWN_LINK.finditer(text))
+    return sum(map(len, link_texts(text)))
 
 
 def words(text: str) -> list[str]:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from classifier.document import Document, DomHints
-from classifier.text import HEADING_MARK, LIST_MARK, MARKDOWN_LINK, WORD, plain_text, words
+from classifier.text import HEADING_MARK, LIST_MARK, WORD, link_texts, plain_text, words
 
 from .lexicons import STOPWORDS
 
@@ -74,16 +74,16 @@ def view_paragraph(text: str, dom: DomHints | None) -> ParagraphView:
     raw = text[:MAX_FEATURE_CHARS]
     plain = plain_text(raw)
     tokens = tuple(words(plain))
-    link_texts = [m.group(1) for m in MARKDOWN_LINK.finditer(raw)]
+    linked = link_texts(raw)
     return ParagraphView(
         raw=raw,
         plain=plain,
         lower=plain[:PHRASE_SCAN_CHARS].lower(),
         words=tokens,
         content_words=frozenset(w for w in tokens if w not in STOPWORDS and not w.isdigit()),
-        link_chars=sum(map(len, link_texts)),
-        link_words=sum(len(WORD.findall(t)) for t in link_texts),
-        links=len(link_texts),
+        link_chars=sum(map(len, linked)),
+        link_words=sum(len(WORD.findall(t)) for t in linked),
+        links=len(linked),
         is_heading=bool(HEADING_MARK.match(raw)),
         is_list_item=bool(LIST_MARK.match(raw)),
         dom=dom,

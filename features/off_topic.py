@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
+from collections.abc import Mapping
 
 from .base import MISSING, YEAR, DocView, FeatureFamily, Rows, share
 
@@ -27,14 +29,15 @@ COLUMNS = (
 )
 
 
-def _cosine(words: tuple[str, ...], content: frozenset[str], reference: dict[str, int]) -> float:
-    counts: dict[str, int] = {}
-    for word in words:
-        if word in content:
-            counts[word] = counts.get(word, 0) + 1
+def _norm(counts: Mapping[str, int]) -> float:
+    return math.sqrt(sum(n * n for n in counts.values()))
+
+
+def _cosine(words: tuple[str, ...], content: frozenset[str], reference: Mapping[str, int], norm: float) -> float:
+    """Cosine of the paragraph's content-word counts with ``reference``, whose norm is ``norm``."""
+    counts = Counter(w for w in words if w in content)
     dot = sum(n * reference.get(w, 0) for w, n in counts.items())
-    norm = math.sqrt(sum(n * n for n in counts.values())) * math.sqrt(sum(n * n for n in reference.values()))
-    return share(dot, norm)
+    return share(dot, _norm(counts) * norm)
 
 
 def _year_gap(text: str, article_year: int | None) -> float:
@@ -49,13 +52,14 @@ def extract(view: DocView) -> Rows:
     rows: Rows = []
     seen: set[str] = set()
     total = max(1, len(view.paragraphs))
+    lead_norm = _norm(view.lead_counts)
     for paragraph in view.paragraphs:
         content = paragraph.content_words
         support = share(sum(view.doc_counts[w] - 1 for w in content), len(content) * total)
         rows.append(
             (
                 share(len(content & view.title_words), len(view.title_words)),
-                _cosine(paragraph.words, content, view.lead_counts),
+                _cosine(paragraph.words, content, view.lead_counts, lead_norm),
                 support,
                 share(len(content - seen), len(content)),
                 _year_gap(paragraph.plain, view.article_year),

@@ -40,6 +40,8 @@ ATTRIBUTION_WORDS = frozenset(
 QUOTE_CHARS = frozenset('"\u201c\u201d\u201e')
 OPENING_MARKS = ("\u201c", "\u201e")
 CLOSING_MARK = "\u201d"
+# Words that grade or qualify: unattributed, they are the writer's evaluation.
+EVALUATION_WORDS = LOADED_WORDS | EVALUATIVE_ADJECTIVES | HEDGES
 QUESTION = re.compile(r"\?")
 EXCLAMATION = re.compile(r"!")
 
@@ -94,7 +96,7 @@ def split_quotes(text: str) -> tuple[int, str]:
 
 
 def _rate(words: tuple[str, ...], lexicon: frozenset[str]) -> float:
-    return share(sum(1 for w in words if w in lexicon), len(words))
+    return share(sum(map(lexicon.__contains__, words)), len(words))
 
 
 def _surface_cues(text: str, words: tuple[str, ...]) -> tuple[float, ...]:
@@ -130,7 +132,7 @@ def opinion_row(paragraph: ParagraphView) -> tuple[float, ...]:
     quoted, outside_quotes = split_quotes(text)
     attributions = _attributions(paragraph)
     outside_words = words if outside_quotes is text else tuple(tokens(outside_quotes))
-    evaluation = sum(1 for w in outside_words if w in LOADED_WORDS or w in EVALUATIVE_ADJECTIVES or w in HEDGES)
+    evaluation = sum(map(EVALUATION_WORDS.__contains__, outside_words))
     return (
         _rate(outside_words, FIRST_PERSON),
         _rate(outside_words, SECOND_PERSON),
