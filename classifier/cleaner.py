@@ -6,7 +6,7 @@ import dataclasses
 import math
 import os
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from itertools import islice
@@ -41,6 +41,9 @@ FORMATS = ("auto", "text", "html")
 ERROR_MODES = ("raise", "record")
 DEFAULT_BATCH = 64
 KEPT_INDEX = np.array([label in KEPT_LABELS for label in LABELS])
+ALL_POSITIONS = tuple(range(len(LABELS)))
+KEPT_POSITIONS = tuple(i for i in ALL_POSITIONS if KEPT_INDEX[i])
+DROPPED_POSITIONS = tuple(i for i in ALL_POSITIONS if not KEPT_INDEX[i])
 
 
 def default_model_dir() -> Path:
@@ -217,9 +220,11 @@ class ArticleCleaner:
     def _result(self, item: _Prepared, probabilities: np.ndarray, opinion: np.ndarray) -> CleanResult:
         document = item.document
         thresholds = (self.bundle.keep_threshold, self.bundle.opinion_threshold)
+        kept = probabilities[:, KEPT_INDEX].sum(axis=1)
+        rows = zip(document.blocks, probabilities.tolist(), kept, opinion, strict=True)
         paragraphs = tuple(
-            _decide(index, block, row, float(p_opinion), thresholds)
-            for index, (block, row, p_opinion) in enumerate(zip(document.blocks, probabilities, opinion, strict=True))
+            _decide(index, block, row, float(p_kept), float(p_opinion), thresholds)
+            for index, (block, row, p_kept, p_opinion) in enumerate(rows)
         )
         # A headline the keep rule leaves in the body (P(kept) just over the threshold) is still
         # read for the title when metadata is its most probable label.
@@ -238,7 +243,12 @@ class ArticleCleaner:
 
 
 def _most_probable(paragraph: ParagraphResult) -> str:
-    return LABELS[int(np.argmax(paragraph.probabilities))]
+    return LABELS[_first_largest(paragraph.probabilities, ALL_POSITIONS)]
+
+
+def _first_largest(row: Sequence[float], positions: tuple[int, ...]) -> int:
+    """The position (of ``positions``) of the largest value, the first on ties."""
+    return max(positions, key=row.__getitem__)
 
 
 def _require_text(batch: list[object]) -> None:
@@ -249,7 +259,7 @@ def _require_text(batch: list[object]) -> None:
 
 
 def _decide(
-    index: int, block: Block, row: np.ndarray, p_opinion: float, thresholds: tuple[float, float]
+    index: int, block: Block, row: list[float], p_kept: float, p_opinion: float, thresholds: tuple[float, float]
 ) -> ParagraphResult:
     """Label one paragraph: keep it when P(kept labels) clears the keep threshold.
 
@@ -257,22 +267,20 @@ def _decide(
     says so, else `reporting`; a dropped one gets its most probable dropped label.
     """
     keep_threshold, opinion_threshold = thresholds
-    p_kept = float(row[KEPT_INDEX].sum())
     keep = p_kept >= keep_threshold
     if keep and not math.isnan(p_opinion):
         is_opinion = p_opinion >= opinion_threshold
         label = "opinion" if is_opinion else "reporting"
         score = p_kept * (p_opinion if is_opinion else 1.0 - p_opinion)
     else:
-        candidates = np.where(keep == KEPT_INDEX, row, -1.0)
-        best = int(np.argmax(candidates))
-        label, score = LABELS[best], float(row[best])
+        best = _first_largest(row, KEPT_POSITIONS if keep else DROPPED_POSITIONS)
+        label, score = LABELS[best], row[best]
     return ParagraphResult(
         index=index,
         text=block.text,
         label=label,
         score=score,
         kept=keep,
-        probabilities=tuple(row.tolist()),
+        probabilities=tuple(row),
         opinion=None if math.isnan(p_opinion) else p_opinion,
     )
