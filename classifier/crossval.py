@@ -51,6 +51,7 @@ def cross_validate(
     folds: int,
     stages: Sequence[int] = (),
     score_only_files: frozenset[str] = frozenset(),
+    data: TrainingSet | None = None,
 ) -> CrossValidation:
     """Train one model per fold of sites and predict the held-out fold.
 
@@ -59,13 +60,15 @@ def cross_validate(
     without training it again. Documents from the labels files named in
     ``score_only_files`` are predicted like the others but never trained on,
     so adding training data can be judged on pages the baseline also scores.
+    ``data`` is the documents' training set when already built (an experiment's
+    extra columns); by default it is built here.
     """
     import lightgbm as lgb
 
     from .training import class_weights
 
     documents = [d for d in documents if not d.sentences_only]
-    data = build_training_set(documents)
+    data = build_training_set(documents) if data is None else data
     fold_of_row = np.array([site_fold(site, folds) for site in data.sites])
     trainable = np.repeat(
         [origin_file(d) not in score_only_files for d in documents], [len(d.document.blocks) for d in documents]

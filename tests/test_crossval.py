@@ -115,3 +115,20 @@ def test_a_seed_repeats_exactly_and_another_seed_trains_other_models():
     other = cross_validate(documents, TrainingConfig(rounds=5, threads=1, seed=2), folds=2)
     assert np.array_equal(first.probabilities, again.probabilities)
     assert not np.array_equal(first.probabilities, other.probabilities)
+
+
+def test_a_given_training_set_is_used_as_built():
+    from classifier.training import build_training_set
+
+    documents = _seed_documents()
+    config = TrainingConfig(rounds=4, threads=1)
+    data = build_training_set(documents)
+    same = cross_validate(documents, config, folds=2, data=data)
+    assert np.array_equal(same.probabilities, cross_validate(documents, config, folds=2).probabilities)
+    # An extra column (here: the row's own label, a perfect cue) reaches the models.
+    cue = dataclasses.replace(data, features=np.hstack([data.features, data.labels[:, None].astype(float)]))
+    told = cross_validate(documents, config, folds=2, data=cue)
+    labeled = data.labeled
+    assert (told.probabilities[labeled].argmax(axis=1) == data.labels[labeled]).mean() > (
+        same.probabilities[labeled].argmax(axis=1) == data.labels[labeled]
+    ).mean()
