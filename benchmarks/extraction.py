@@ -691,7 +691,13 @@ def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print (and optionally save) the results."""
     args = parse_args(argv)
     if args.summarize:
-        print("\n".join(summary_lines(json.loads(Path(args.summarize).read_text(encoding="utf-8")))))
+        try:
+            results = json.loads(Path(args.summarize).read_text(encoding="utf-8"))
+            lines = summary_lines(results)
+        except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as error:
+            print(f"{args.summarize}: not a results file of this script ({error})", file=sys.stderr)
+            return 1
+        print("\n".join(lines))
         return 0
     tools = [t for t in args.tools.split(",") if t]
     modes = [m for m in args.modes.split(",") if m]
