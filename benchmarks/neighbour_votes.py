@@ -98,7 +98,7 @@ def summary(result: CrossValidation, name: str) -> dict:
         "accuracy": table["accuracy"],
         "macro_f1": table["macro_f1"],
         "reporting_dropped": table["reporting_dropped"],
-        "f1": {label: scores["f1"] for label, scores in table["per_label"].items()},
+        "f1": {label: stats["f1"] for label, stats in table["per_label"].items()},
     }
 
 
@@ -114,17 +114,12 @@ def main() -> None:
     cut = dataclasses.replace(first, probabilities=first.staged[FIRST_ROUNDS])
     print(json.dumps(summary(cut, f"first model, {FIRST_ROUNDS} rounds")), flush=True)
     counts = [len(d.document.blocks) for d in first.documents]
-    for name, probabilities in (
-        (f"stacked on {FIRST_ROUNDS} rounds", cut.probabilities),
-        (
-            f"stacked on {config.rounds} rounds",
-            first.probabilities,
-        ),
-    ):
+    first_models = {FIRST_ROUNDS: cut.probabilities, config.rounds: first.probabilities}
+    for rounds, probabilities in first_models.items():
         votes = vote_features(probabilities, counts)
         data = dataclasses.replace(first.data, features=np.hstack([first.data.features, votes]))
         stacked = cross_validate(first.documents, config, FOLDS, data=data)
-        print(json.dumps(summary(stacked, name)), flush=True)
+        print(json.dumps(summary(stacked, f"stacked on {rounds} rounds")), flush=True)
 
 
 if __name__ == "__main__":
