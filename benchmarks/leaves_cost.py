@@ -15,7 +15,7 @@ import argparse
 import json
 
 import lightgbm as lgb
-from prediction_cost import best_seconds, stacked_rows, wcxb_text_pages  # this directory: run as a file
+from prediction_cost import best_seconds, stacked_rows, wcxb_pages  # this directory: run as a file
 
 from classifier import ArticleCleaner
 from classifier.dataset import is_held_out, load_labeled
@@ -34,7 +34,7 @@ def main() -> None:
         model_str=train_model_text(build_training_set(documents), TrainingConfig(num_leaves=args.leaves))
     )
     cleaner = ArticleCleaner.load()
-    stacked = stacked_rows(cleaner, wcxb_text_pages(args.docs))
+    stacked = stacked_rows(cleaner, wcxb_pages(args.docs))
     shipped_seconds = best_seconds(lambda: cleaner.bundle.booster.predict(stacked, num_threads=1))
     larger_seconds = best_seconds(lambda: larger.predict(stacked, num_threads=1))
     print(

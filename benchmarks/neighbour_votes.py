@@ -39,6 +39,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from classifier.context import shifted
 from classifier.crossval import KEPT, CrossValidation, _document_scores, _mean_f1, _mean_f1_by, cross_validate, report
 from classifier.dataset import is_held_out, load_labeled
 from classifier.training import TrainingConfig
@@ -48,23 +49,12 @@ FOLDS = 4
 FIRST_ROUNDS = 60
 
 
-def _shift(values: np.ndarray, offset: int) -> np.ndarray:
-    """Row i holds row i+offset (NaN past either end)."""
-    out = np.full(values.shape, np.nan)
-    n = len(values)
-    if 0 < offset < n:
-        out[:-offset] = values[offset:]
-    elif 0 < -offset < n:
-        out[-offset:] = values[:offset]
-    return out
-
-
 def document_votes(probabilities: np.ndarray) -> np.ndarray:
     """Vote columns (see the module docstring) for one document's rows of probabilities."""
     n = len(probabilities)
     kept = probabilities[:, KEPT].sum(axis=1)
-    parts = [probabilities, _shift(probabilities, -1), _shift(probabilities, 1)]
-    parts += [_shift(kept, offset)[:, None] for offset in (-3, -2, 2, 3)]
+    parts = [probabilities, shifted(probabilities, -1), shifted(probabilities, 1)]
+    parts += [shifted(kept, offset)[:, None] for offset in (-3, -2, 2, 3)]
     cumulative = np.concatenate([[0.0], np.cumsum(kept)])
     positions = np.arange(n)
     lo, hi = np.maximum(positions - 5, 0), np.minimum(positions + 6, n)

@@ -30,9 +30,11 @@ def best_seconds(work, repeats: int = 3) -> float:
     return min(times)
 
 
-def wcxb_text_pages(docs: int) -> list[str]:
-    """The first ``docs`` wcxb-dev pages as text scrapes (their paragraphs joined)."""
+def wcxb_pages(docs: int, mode: str = "text") -> list[str]:
+    """The first ``docs`` wcxb-dev pages: text scrapes (their paragraphs joined), or their HTML."""
     records = islice(read_corpus(corpora_dir() / "wcxb-dev.jsonl.gz"), docs)
+    if mode == "html":
+        return [r.get("html") or "" for r in records]
     return ["\n\n".join(p["text"] for p in r.get("paragraphs") or []) for r in records]
 
 
@@ -47,7 +49,7 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=150)
     parser.add_argument("--rounds", type=int, default=100)
     args = parser.parse_args()
-    texts = wcxb_text_pages(args.docs)
+    texts = wcxb_pages(args.docs)
     cleaner = ArticleCleaner.load()
     list(cleaner.clean_many(texts[:5], format="text"))  # warm-up
     cleaning = best_seconds(lambda: list(cleaner.clean_many(texts, format="text")), repeats=1)

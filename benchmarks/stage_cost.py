@@ -15,15 +15,14 @@ import argparse
 import json
 import time
 from collections.abc import Callable
-from itertools import islice
 from typing import Any
 
 import numpy as np
+from prediction_cost import wcxb_pages  # this directory: run as a file
 
 from classifier import ArticleCleaner
-from classifier.cleaner import segment
+from classifier.cleaner import _Prepared, segment  # the decision step is timed alone
 from classifier.context import context_features
-from classifier.corpora import corpora_dir, read_corpus
 from classifier.featurize import stage_one
 from classifier.text import plain_text
 from features import families
@@ -35,14 +34,6 @@ def timed(work: Callable[[], Any]) -> tuple[float, Any]:
     start = time.perf_counter()
     result = work()
     return time.perf_counter() - start, result
-
-
-def wcxb_pages(docs: int, mode: str) -> list[str]:
-    """The first ``docs`` wcxb-dev pages: paragraphs joined as a text scrape, or the HTML."""
-    records = islice(read_corpus(corpora_dir() / "wcxb-dev.jsonl.gz"), docs)
-    if mode == "html":
-        return [r.get("html") or "" for r in records]
-    return ["\n\n".join(p["text"] for p in r.get("paragraphs") or []) for r in records]
 
 
 def stage_seconds(cleaner: ArticleCleaner, pages: list[str], mode: str) -> dict[str, float]:
@@ -67,11 +58,11 @@ def stage_seconds(cleaner: ArticleCleaner, pages: list[str], mode: str) -> dict[
     seconds["opinion head"], opinion = timed(lambda: cleaner.bundle.predict_opinion(stacked, texts))
     if opinion is None:
         opinion = np.full(stacked.shape[0], np.nan)
-    prepared = [cleaner._prepare(page, mode, "") for page in pages]  # noqa: SLF001 - the decision step alone
+    prepared = [_Prepared(d, m) for d, m in zip(documents, matrices, strict=True)]
     bounds = np.cumsum([0, *counts])
     seconds["decisions and profile"], _ = timed(
         lambda: [
-            cleaner._result(item, probabilities[a:b], opinion[a:b])  # noqa: SLF001
+            cleaner._result(item, probabilities[a:b], opinion[a:b])
             for item, a, b in zip(prepared, bounds[:-1], bounds[1:], strict=True)
         ]
     )

@@ -55,7 +55,8 @@ def context_columns() -> tuple[str, ...]:
     return neighbours + windows + REGION_COLUMNS
 
 
-def _shifted(values: np.ndarray, offset: int) -> np.ndarray:
+def shifted(values: np.ndarray, offset: int) -> np.ndarray:
+    """``values`` moved so row i holds row i+offset (NaN past either end; rows may be vectors)."""
     out = np.full_like(values, np.nan)
     if offset > 0 and offset < len(values):
         out[:-offset] = values[offset:]
@@ -122,7 +123,7 @@ def context_features(matrix: np.ndarray, columns: tuple[str, ...], texts: list[s
     if n == 0:
         return np.zeros((0, len(context_columns())))
     col = {name: matrix[:, columns.index(name)] for name in NEIGHBOUR_COLUMNS}
-    parts = [_shifted(col[name], offset) for name in NEIGHBOUR_COLUMNS for offset in OFFSETS]
+    parts = [shifted(col[name], offset) for name in NEIGHBOUR_COLUMNS for offset in OFFSETS]
     parts += [_window_mean(np.nan_to_num(col[name])) for name in NEIGHBOUR_COLUMNS]
 
     long_words = np.expm1(matrix[:, columns.index("layout.words_outside_links")])

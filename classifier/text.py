@@ -51,11 +51,6 @@ def link_texts(text: str) -> list[str]:
     return [m.group(1) for m in MARKDOWN_LINK.finditer(text)] if LINK_JOIN in text else []
 
 
-def link_text_chars(text: str) -> int:
-    """Number of visible characters that sit inside markdown links."""
-    return sum(map(len, link_texts(text)))
-
-
 def words(text: str) -> list[str]:
     """Lower-cased ``\\w+`` tokens."""
     return WORD.findall(text.lower())
