@@ -165,6 +165,14 @@ def token_f1_at(result: CrossValidation, threshold: float, input_format: str | N
     return _mean_f1(_document_scores(result, threshold), input_format)
 
 
+def sweep_by_format(
+    scores: dict[float, list[tuple[LabeledDocument, PRF]]],
+) -> dict[str, dict[float, float]]:
+    """Mean token F1 at each threshold, per input format (``scores``: documents' scores by threshold)."""
+    formats = sorted({doc.document.input_format for per_threshold in scores.values() for doc, _prf in per_threshold})
+    return {form: {t: round(_mean_f1(chosen, form), 4) for t, chosen in scores.items()} for form in formats}
+
+
 def report(result: CrossValidation, threshold: float, scores: list[tuple[LabeledDocument, PRF]] | None = None) -> dict:
     """Per-label table, confusion and body scores at one threshold (``scores``: the
     documents' scores at that threshold when already computed)."""
@@ -257,6 +265,7 @@ def main() -> None:
                 "folds": args.folds,
                 "rounds": args.rounds,
                 "threshold_sweep": sweep,
+                "threshold_sweep_by_format": sweep_by_format(scores),
                 "best_threshold": best,
                 "reported_threshold": chosen,
                 "at_threshold": report(result, chosen, scores.get(chosen)),

@@ -38,8 +38,6 @@ ARTICLE_TYPES = frozenset({None, "article"})
 OTHER_PAGE_WEIGHT = 0.1
 SHORT_WORDS = 8
 PROSE_WORDS = 25
-# How Cloudflare shows an e-mail address it hides from scrapers.
-OBFUSCATED_EMAIL = "[email protected]"
 # Training weight of the snippet corpus's decided paragraphs. In site-grouped CV
 # (docs/evaluation.md) weight 1 lifted their keep accuracy most (+0.013 HTML, +0.021 text)
 # but cost the article corpora up to 0.010 token F1 (scrapinghub HTML); at 0.3 article pages
@@ -78,9 +76,9 @@ def derive_label(text: str, binary: str, title: str) -> str:
         return "metadata"
     if binary == "content":
         return "reporting"
-    # An e-mail link is a contact detail (Cloudflare shows obfuscated addresses as
-    # "[email protected]"), not a menu.
-    if EMAIL.search(plain) or OBFUSCATED_EMAIL in plain.lower():
+    # An e-mail link is a contact detail (EMAIL also knows Cloudflare's hidden-address
+    # placeholder), not a menu.
+    if EMAIL.search(plain):
         return "boilerplate"
     # Menu links ("About Us", "Privacy Policy") are navigation whatever they name.
     if link_share >= 0.7:

@@ -9,7 +9,8 @@ from .base import DocView, FeatureFamily, Rows, lowercase_twin, phrase_hits
 PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}[\s.-]\d{3,4}[\s.-]?\d{0,4}")
 # Phone numbers need a digit and addresses an "@": paragraphs without skip the slower patterns.
 DIGIT = re.compile(r"\d")
-EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{2,20}")
+# An address, or the placeholder Cloudflare shows for an address it hides from scrapers.
+EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{2,20}|\[email protected\]")
 CONTACT = re.compile(
     r"\b(?:contact|tel|telephone|phone|fax|e-?mail|media enquiries|media inquiries|press office|"
     r"press contact|after hours|kontakt|ansprechpartner(?:in)?|pressekontakt|telefon|telefax|"
@@ -67,6 +68,11 @@ COLUMNS = (
 )
 
 
+def may_hold_email(text: str) -> bool:
+    """False when :data:`EMAIL` cannot match: no "@" and no placeholder (a cheap pre-check)."""
+    return "@" in text or "protected]" in text
+
+
 def extract(view: DocView) -> Rows:
     """Boilerplate features for every paragraph."""
     rows: Rows = []
@@ -76,7 +82,7 @@ def extract(view: DocView) -> Rows:
         rows.append(
             (
                 float(phrase_hits(PHONE, text) if DIGIT.search(text) else 0),
-                float(phrase_hits(EMAIL, text) if "@" in text else 0),
+                float(phrase_hits(EMAIL, text) if may_hold_email(text) else 0),
                 float(phrase_hits(CONTACT_LOWER, paragraph.lower)),
                 float(bool(RELEASE_MARKER_LOWER.search(stripped_lower))),
                 float(phrase_hits(ABOUT_ORG_LOWER, paragraph.lower)),

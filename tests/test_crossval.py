@@ -132,3 +132,18 @@ def test_a_given_training_set_is_used_as_built():
     assert (told.probabilities[labeled].argmax(axis=1) == data.labels[labeled]).mean() > (
         same.probabilities[labeled].argmax(axis=1) == data.labels[labeled]
     ).mean()
+
+
+def test_threshold_sweep_per_input_format():
+    from classifier.crossval import sweep_by_format
+    from classifier.metrics import PRF
+
+    documents = _seed_documents()
+    html_copy = dataclasses.replace(
+        documents[0], document=dataclasses.replace(documents[0].document, input_format="html")
+    )
+    scores = {
+        0.3: [(documents[0], PRF(1.0, 1.0, 0.6)), (documents[1], PRF(1.0, 1.0, 0.8)), (html_copy, PRF(1.0, 1.0, 0.5))],
+        0.4: [(documents[0], PRF(1.0, 1.0, 0.2)), (documents[1], PRF(1.0, 1.0, 0.4)), (html_copy, PRF(1.0, 1.0, 0.9))],
+    }
+    assert sweep_by_format(scores) == {"html": {0.3: 0.5, 0.4: 0.9}, "text": {0.3: 0.7, 0.4: 0.3}}

@@ -38,3 +38,16 @@ def test_release_contact_and_legal_lines_in_other_languages():
     assert rows[3]["ad_notice"] == 1
     assert rows[4]["about_organisation"] >= 1
     assert all(value == 0 for value in rows[5].values())
+
+
+def test_an_address_hidden_by_cloudflare_counts_as_an_email():
+    rows = columns_for(
+        FAMILY,
+        [
+            "Media contact: Jane Roe, [email protected]",
+            "Write to [[email protected]](#) or call us.",
+            "Our email is protected by law.",
+        ],
+    )
+    assert rows[0]["emails"] == 1 and rows[1]["emails"] == 1
+    assert rows[2]["emails"] == 0
