@@ -40,7 +40,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from classifier.context import shifted
-from classifier.crossval import KEPT, CrossValidation, _document_scores, _mean_f1, _mean_f1_by, cross_validate, report
+from classifier.crossval import KEPT, CrossValidation, cross_validate, report
 from classifier.dataset import is_held_out, load_labeled
 from classifier.training import TrainingConfig
 
@@ -77,12 +77,11 @@ def vote_features(probabilities: np.ndarray, counts: Sequence[int]) -> np.ndarra
 
 def summary(result: CrossValidation, name: str) -> dict:
     """The scores this experiment compares, at the shipped keep threshold."""
-    scores = _document_scores(result, THRESHOLD)
-    table = report(result, THRESHOLD, scores)
+    table = report(result, THRESHOLD)
     return {
         "name": name,
-        "token_f1": round(_mean_f1(scores), 4),
-        "by_format": _mean_f1_by(scores, lambda doc: doc.document.input_format),
+        "token_f1": table["token_f1"],
+        "by_format": table["token_f1_by_format"],
         "by_file": table["token_f1_by_file_and_format"],
         "keep_accuracy": table["keep_accuracy_by_file_and_format"],
         "accuracy": table["accuracy"],

@@ -169,8 +169,9 @@ def sweep_by_format(
     scores: dict[float, list[tuple[LabeledDocument, PRF]]],
 ) -> dict[str, dict[float, float]]:
     """Mean token F1 at each threshold, per input format (``scores``: documents' scores by threshold)."""
-    formats = sorted({doc.document.input_format for per_threshold in scores.values() for doc, _prf in per_threshold})
-    return {form: {t: round(_mean_f1(chosen, form), 4) for t, chosen in scores.items()} for form in formats}
+    by_threshold = {t: _mean_f1_by(chosen, lambda doc: doc.document.input_format) for t, chosen in scores.items()}
+    formats = sorted({form for per_format in by_threshold.values() for form in per_format})
+    return {form: {t: per_format[form] for t, per_format in by_threshold.items()} for form in formats}
 
 
 def report(result: CrossValidation, threshold: float, scores: list[tuple[LabeledDocument, PRF]] | None = None) -> dict:

@@ -9,8 +9,9 @@ from .base import DocView, FeatureFamily, Rows, lowercase_twin, phrase_hits
 PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}[\s.-]\d{3,4}[\s.-]?\d{0,4}")
 # Phone numbers need a digit and addresses an "@": paragraphs without skip the slower patterns.
 DIGIT = re.compile(r"\d")
-# An address, or the placeholder Cloudflare shows for an address it hides from scrapers.
-EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{2,20}|\[email protected\]")
+# What Cloudflare shows in place of an address it hides from scrapers.
+HIDDEN_EMAIL = "[email protected]"
+EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{2,20}|" + re.escape(HIDDEN_EMAIL))
 CONTACT = re.compile(
     r"\b(?:contact|tel|telephone|phone|fax|e-?mail|media enquiries|media inquiries|press office|"
     r"press contact|after hours|kontakt|ansprechpartner(?:in)?|pressekontakt|telefon|telefax|"
@@ -70,7 +71,7 @@ COLUMNS = (
 
 def may_hold_email(text: str) -> bool:
     """False when :data:`EMAIL` cannot match: no "@" and no placeholder (a cheap pre-check)."""
-    return "@" in text or "protected]" in text
+    return "@" in text or HIDDEN_EMAIL in text
 
 
 def extract(view: DocView) -> Rows:
