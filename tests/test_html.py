@@ -59,6 +59,16 @@ def test_class_tokens_are_collected():
     assert {"related", "stories", "sidebar"} <= block.dom.class_tokens
 
 
+def test_page_wide_classes_are_not_region_hints():
+    page = (
+        '<html class="js"><body class="single-post has-sidebar">'
+        '<div id="comments"><p>Nice piece!</p></div><p>Story text.</p></body></html>'
+    )
+    comment, story = segment_html(page).blocks
+    assert comment.dom.class_tokens == {"comments"}
+    assert story.dom.class_tokens == frozenset()
+
+
 def test_containers_number_the_enclosing_block_elements():
     page = (
         "<html><body><div class='story'><p>First <b>bold</b> paragraph.</p><p>Second paragraph.</p></div>"
