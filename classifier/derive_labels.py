@@ -64,13 +64,16 @@ def _is_metadata(text: str, words: int, title: str) -> bool:
     return words <= 10 and bool(DATE_WORD.search(text)) and len(DATE_TOKEN.findall(text)) >= max(2, words * 0.6)
 
 
-def derive_label(text: str, binary: str, title: str) -> str:
-    """The fine label the rules give a paragraph with the corpus's binary label."""
+def derive_label(text: str, binary: str, title: str, in_comment_thread: bool = False) -> str:
+    """The fine label the rules give a paragraph with the corpus's binary label.
+
+    ``in_comment_thread``: the page's markup puts the paragraph inside a comment thread
+    (HTML input only; a text scrape cannot say)."""
     paragraph = view_paragraph(text, None)
     plain = paragraph.plain.strip()
     words = len(paragraph.words)
     link_share = paragraph.link_chars / max(1, len(plain))
-    if binary != "content" and RELATIVE_TIME.search(plain) and link_share < 0.5:
+    if binary != "content" and (in_comment_thread or RELATIVE_TIME.search(plain)) and link_share < 0.5:
         return "comment"
     if _is_metadata(plain, words, title):
         return "metadata"

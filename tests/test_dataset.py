@@ -100,3 +100,21 @@ def test_only_whole_references_have_a_body_to_score(tmp_path: Path):
     own = load_labeled([ROOT / "training_data" / "seeds.jsonl"])[0]
     assert own.has_reference_body
     assert not dataclasses.replace(own, labels=(None, *own.labels[1:])).has_reference_body
+
+
+def test_an_html_example_labels_prose_in_a_comment_thread_as_comment():
+    story = "The council approved the budget on Tuesday after a long debate in the town hall."
+    reader = (
+        "Typical council, always late with the figures and never sorry about it at all; nobody on the committee"
+        " has explained why the delay was allowed to drag on for so many months this year."
+    )
+    source = {
+        "id": "t/3",
+        "url": "https://example.org/c",
+        "html": f"<html><body class='comments-open'><article><p>{story}</p></article>"
+        f"<div id='comments'><p>{reader}</p></div><p>{reader} Again.</p></body></html>",
+        "gold_text": story,
+    }
+    example = html_labeled(source, "wcxb-dev.jsonl.gz")
+    assert example is not None
+    assert example.labels == ("reporting", "comment", "off_topic")

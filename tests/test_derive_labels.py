@@ -21,6 +21,17 @@ def test_gold_content_is_reporting_and_linked_boilerplate_is_navigation():
     assert derive_label("[Home](#) [News](#) [Sport](#)", "boilerplate", "") == "navigation"
 
 
+def test_prose_outside_the_story_is_a_comment_inside_a_comment_thread():
+    reader = (
+        "I agree with most of this, but the council should have published the figures much earlier than it did,"
+        " and nobody on the committee has explained why the delay was allowed to drag on for so many months."
+    )
+    assert derive_label(reader, "boilerplate", "") == "off_topic"
+    assert derive_label(reader, "boilerplate", "", in_comment_thread=True) == "comment"
+    assert derive_label(reader, "content", "", in_comment_thread=True) == "reporting"
+    assert derive_label("[Reply](#) [Report](#)", "boilerplate", "", in_comment_thread=True) == "navigation"
+
+
 def test_a_must_keep_snippet_labels_the_one_paragraph_that_holds_it():
     texts = ["[Home](#) [News](#)", "The council approved the budget on Tuesday.", "Another story entirely."]
     assert snippet_binaries(texts, {"with": ["approved the  BUDGET"]}) == [None, "content", None]
