@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from features.comments import DOM_COMMENT_TOKENS
+from features.comments import in_comment_region
 
 from .corpora import corpora_dir, is_test_site, read_corpus, site_of, text_hash
 from .derive_labels import derive_label, is_article, snippet_binaries
@@ -287,11 +287,6 @@ def gold_coverage(text: str, gold_trigrams: set[tuple[str, ...]]) -> float:
     return len(grams & gold_trigrams) / len(grams) if grams and grams != {()} else 0.0
 
 
-def in_comment_thread(block: Block) -> bool:
-    """Whether the page's class and id names put a block inside a comment thread."""
-    return block.dom is not None and not DOM_COMMENT_TOKENS.isdisjoint(block.dom.class_tokens)
-
-
 def html_labeled(
     source: dict[str, Any], corpus: str = "", origin: str = "html", weight: float = 1.0
 ) -> LabeledDocument | None:
@@ -311,10 +306,9 @@ def html_labeled(
     else:
         binaries = snippet_binaries(texts, snippets)
     title = source.get("title") or document.title
-    threads = [in_comment_thread(block) for block in document.blocks]
     labels = tuple(
-        None if binary is None else derive_label(text, binary, title, thread)
-        for text, binary, thread in zip(texts, binaries, threads, strict=True)
+        None if binary is None else derive_label(block.text, binary, title, in_comment_region(block.dom))
+        for block, binary in zip(document.blocks, binaries, strict=True)
     )
     return LabeledDocument(
         id=f"{source['id']}#html",

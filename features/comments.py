@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from classifier.document import DomHints
+
 from .base import MISSING, DocView, FeatureFamily, Rows, lowercase_twin, phrase_hits
 
 COMMENT_CHROME = re.compile(
@@ -32,6 +34,11 @@ DOM_COMMENT_TOKENS = frozenset({"comment", "comments", "reply", "replies", "resp
 COLUMNS = ("comment_chrome", "relative_time", "timestamp", "dom_comment_region")
 
 
+def in_comment_region(dom: DomHints | None) -> bool:
+    """Whether the page's class and id names put a block inside a comment thread (never without a DOM)."""
+    return dom is not None and not DOM_COMMENT_TOKENS.isdisjoint(dom.class_tokens)
+
+
 def extract(view: DocView) -> Rows:
     """Comment features for every paragraph."""
     rows: Rows = []
@@ -43,7 +50,7 @@ def extract(view: DocView) -> Rows:
                 float(phrase_hits(COMMENT_CHROME_LOWER, text)),
                 float(bool(RELATIVE_TIME_LOWER.search(text))),
                 float(bool(TIMESTAMP_LOWER.search(text))),
-                MISSING if dom is None else float(bool(DOM_COMMENT_TOKENS & dom.class_tokens)),
+                MISSING if dom is None else float(in_comment_region(dom)),
             )
         )
     return rows
