@@ -1,7 +1,9 @@
 """How much of cleaning time the eight-label model's prediction takes, and what fewer trees would save.
 
 Cleans the first ``--docs`` wcxb-dev pages in text mode (timed), then predicts their stacked
-feature matrix with all trees and with the first ``--rounds`` (best of three each), single thread.
+feature matrix (best of three each, single thread) three ways: every tree, every tree with the
+cleaner's prediction early stopping (``classifier.bundle.EARLY_STOP_MARGIN``), and the first
+``--rounds`` rounds only.
 
     python benchmarks/prediction_cost.py [--docs 150] [--rounds 100]
 """
@@ -16,6 +18,7 @@ from itertools import islice
 import numpy as np
 
 from classifier import ArticleCleaner
+from classifier.bundle import early_stop_options
 from classifier.cleaner import segment
 from classifier.corpora import corpora_dir, read_corpus
 
@@ -56,6 +59,7 @@ def main() -> None:
     stacked = stacked_rows(cleaner, texts)
     booster = cleaner.bundle.booster
     full = best_seconds(lambda: booster.predict(stacked, num_threads=1))
+    early = best_seconds(lambda: booster.predict(stacked, num_threads=1, **early_stop_options()))
     cut = best_seconds(lambda: booster.predict(stacked, num_iteration=args.rounds, num_threads=1))
     print(
         json.dumps(
@@ -65,8 +69,10 @@ def main() -> None:
                 "trees_per_class": booster.current_iteration(),
                 "clean_seconds": round(cleaning, 2),
                 "predict_seconds": round(full, 2),
+                "predict_seconds_early_stop": round(early, 2),
                 f"predict_seconds_{args.rounds}_rounds": round(cut, 2),
                 "predict_share_of_cleaning": round(full / cleaning, 3),
+                "early_stop_predict_share_of_cleaning": round(early / cleaning, 3),
                 "saving_share_of_cleaning": round((full - cut) / cleaning, 3),
             }
         )

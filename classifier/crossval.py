@@ -13,12 +13,14 @@ import argparse
 import dataclasses
 import hashlib
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
+from .bundle import early_stop_options
 from .dataset import LabeledDocument, is_held_out, load_labeled, origin_file
 from .labels import KEPT_LABELS, LABELS
 from .metrics import PRF, label_report, mean_prf, token_prf
@@ -45,6 +47,39 @@ def site_fold(site: str, folds: int) -> int:
     return int(hashlib.md5(site.encode("utf-8")).hexdigest(), 16) % folds
 
 
+def fold_boosters(
+    data: TrainingSet, config: TrainingConfig, folds: int, trainable: np.ndarray
+) -> Iterator[tuple[np.ndarray, Any]]:
+    """For each fold of sites, its test rows (a mask) and a booster trained on the other folds.
+
+    Only ``trainable`` labeled rows of the other folds are trained on, weighted as in
+    training: class weights times each record's own weight. A fold with no test rows or
+    nothing to train on is skipped.
+    """
+    import lightgbm as lgb
+
+    from .training import class_weights
+
+    fold_of_row = np.array([site_fold(site, folds) for site in data.sites])
+    for fold in range(folds):
+        train, test = (fold_of_row != fold) & trainable & data.labeled, fold_of_row == fold
+        if not test.any() or not train.any():
+            continue
+        dataset = lgb.Dataset(
+            data.features[train],
+            label=data.labels[train],
+            weight=class_weights(data.labels[train], config.class_weight_power) * data.weights[train],
+        )
+        yield test, lgb.train(lightgbm_params(config), dataset, num_boost_round=config.rounds)
+
+
+def trainable_rows(documents: Sequence[LabeledDocument], score_only_files: frozenset[str]) -> np.ndarray:
+    """Row mask: paragraphs of documents not from a score-only labels file."""
+    return np.repeat(
+        [origin_file(d) not in score_only_files for d in documents], [len(d.document.blocks) for d in documents]
+    ).astype(bool)
+
+
 def cross_validate(
     documents: Sequence[LabeledDocument],
     config: TrainingConfig,
@@ -63,32 +98,15 @@ def cross_validate(
     ``data`` is the documents' training set when already built (an experiment's
     extra columns); by default it is built here.
     """
-    import lightgbm as lgb
-
-    from .training import class_weights
-
     documents = [d for d in documents if not d.sentences_only]
     data = build_training_set(documents) if data is None else data
-    fold_of_row = np.array([site_fold(site, folds) for site in data.sites])
-    trainable = np.repeat(
-        [origin_file(d) not in score_only_files for d in documents], [len(d.document.blocks) for d in documents]
-    ).astype(bool)
     probabilities = np.zeros((len(data.labels), len(LABELS)))
     staged = {k: np.zeros_like(probabilities) for k in stages if 0 < k < config.rounds}
-    for fold in range(folds):
-        train, test = (fold_of_row != fold) & trainable & data.labeled, fold_of_row == fold
-        if not test.any() or not train.any():
-            continue
-        dataset = lgb.Dataset(
-            data.features[train],
-            label=data.labels[train],
-            # As in training: class weights times each record's own weight.
-            weight=class_weights(data.labels[train], config.class_weight_power) * data.weights[train],
-        )
-        booster = lgb.train(lightgbm_params(config), dataset, num_boost_round=config.rounds)
-        probabilities[test] = booster.predict(data.features[test])
+    for test, booster in fold_boosters(data, config, folds, trainable_rows(documents, score_only_files)):
+        # Early stopping as the cleaner predicts (``ModelBundle.predict_proba``).
+        probabilities[test] = booster.predict(data.features[test], **early_stop_options())
         for rounds, cut in staged.items():
-            cut[test] = booster.predict(data.features[test], num_iteration=rounds)
+            cut[test] = booster.predict(data.features[test], num_iteration=rounds, **early_stop_options())
     return CrossValidation(documents=documents, data=data, probabilities=probabilities, staged=staged)
 
 

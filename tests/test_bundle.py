@@ -8,6 +8,7 @@ import pickle
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from classifier import ArticleCleaner
@@ -143,3 +144,18 @@ def test_unlabeled_paragraphs_never_train_the_model(tmp_path: Path):
     )
     train_bundle([*documents, half], tmp_path / "half", config, {"name": "tiny"})
     assert (tmp_path / "alone" / MODEL_FILE).read_bytes() != (tmp_path / "half" / MODEL_FILE).read_bytes()
+
+
+def test_early_stopping_keeps_the_full_models_labels_and_decisions_on_the_seeds(cleaner, seed_texts):
+    from classifier.cleaner import segment
+    from classifier.crossval import kept_mask
+
+    bundle = cleaner.bundle
+    matrix = np.vstack([cleaner.document_features(segment(text, "text")) for text in seed_texts.values()])
+    early, full = bundle.predict_proba(matrix), bundle.predict_proba(matrix, early_stop=False)
+    assert (early.argmax(axis=1) == full.argmax(axis=1)).all()
+    threshold = bundle.keep_threshold
+    assert (kept_mask(early, threshold) == kept_mask(full, threshold)).all()
+    # It does stop early: paragraphs the model is sure of sum fewer trees, so their top
+    # probability is lower than with every tree.
+    assert (early.max(axis=1) < full.max(axis=1) - 1e-6).mean() > 0.5
