@@ -15,7 +15,20 @@ RAIL_HEADER = re.compile(
     r"recommended(?: for you| stories)?|trending(?: now| stories)?|top stories|"
     r"you (?:may|might) also like|read next|what to read next|editor'?s picks|also in|"
     r"further reading|around the web|from our partners|popular now|in other news|"
-    r"keep reading(?:show less)?|weitere artikel|das k\u00f6nnte sie auch interessieren)\W{0,3}$",
+    r"keep reading(?:show less)?|"
+    # German, French, Spanish, Italian, Dutch, Portuguese rail headers: the snippet corpus is
+    # mostly German, and its related-story rails open with these. A topic of up to four words
+    # may follow ("Mehr zu Wärmepumpe", "Top Themen der Redaktion"); a longer line is a sentence.
+    r"(?:das (?:thema )?)?k(?:\u00f6|oe)nnte (?:sie|dich|euch|ihnen) auch interessieren|"
+    r"(?:sie|du) k(?:\u00f6|oe)nnten? auch an [^\n]{1,40} interessiert sein|auch interessant|"
+    r"(?:mehr (?:zum thema|zu|von|aus|\u00fcber)|top[- ]?themen|(?:weitere|\u00e4hnliche|verwandte) "
+    r"(?:artikel|beitr\u00e4ge|themen|nachrichten|meldungen)|meistgelesene?(?: artikel)?)(?: \S{1,25}){0,4}|"
+    r"(?:\u00e0 )?lire aussi|sur le m\u00eame sujet|les plus lus|vous aimerez aussi|"
+    r"noticias relacionadas|te (?:puede|podr\u00eda) interesar|lo m\u00e1s le\u00eddo|lee tambi\u00e9n|"
+    r"potrebbe interessarti(?: anche)?|articoli correlati|leggi anche|i pi\u00f9 letti|"
+    r"meer nieuws|gerelateerde artikelen|lees ook|meest gelezen|"
+    r"leia tamb\u00e9m|veja tamb\u00e9m|mais lidas|not\u00edcias relacionadas|voc\u00ea tamb\u00e9m pode gostar)"
+    r"\W{0,3}$",
     re.I,
 )
 
