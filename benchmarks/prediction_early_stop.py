@@ -56,7 +56,7 @@ def main() -> None:
     settings: dict[str, dict] = {"every tree": {}, **{f"margin {m}": early_stop_options(m) for m in margins}}
     probabilities = {name: np.zeros((len(data.labels), len(LABELS))) for name in settings}
     seconds = dict.fromkeys(settings, 0.0)
-    for test, trained in fold_boosters(data, TrainingConfig(rounds=150), FOLDS, trainable_rows(documents, frozenset())):
+    for test, trained in fold_boosters(data, TrainingConfig(rounds=150), FOLDS, trainable_rows(documents)):
         booster = lgb.Booster(model_str=trained.model_to_string())  # as a bundle loads it
         for name, options in settings.items():
             start = time.perf_counter()

@@ -73,7 +73,7 @@ def fold_boosters(
         yield test, lgb.train(lightgbm_params(config), dataset, num_boost_round=config.rounds)
 
 
-def trainable_rows(documents: Sequence[LabeledDocument], score_only_files: frozenset[str]) -> np.ndarray:
+def trainable_rows(documents: Sequence[LabeledDocument], score_only_files: frozenset[str] = frozenset()) -> np.ndarray:
     """Row mask: paragraphs of documents not from a score-only labels file."""
     return np.repeat(
         [origin_file(d) not in score_only_files for d in documents], [len(d.document.blocks) for d in documents]
