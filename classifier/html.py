@@ -13,20 +13,26 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from .document import Block, Document, DomHints
+from .inputs import normalize_characters
 
 # Never rendered as text. Not <button>: recovering parsers can nest real content inside a
-# stray unclosed button, and skipping it lost a whole article body.
+# stray unclosed button, and skipping it lost a whole article body. <noscript> is read only
+# when it holds elements (see `_skips`).
 SKIPPED_TAGS = frozenset(
     """
-    script style noscript template svg math iframe head select option input textarea
+    script style template svg math iframe head select option input textarea
     canvas object embed video audio map area link meta base
     """.split()
 )
+NOSCRIPT = "noscript"
+# lxml refuses a str that starts with an XML declaration naming an encoding (XHTML pages);
+# the text is already decoded, so the declaration carries nothing and is dropped.
+XML_DECLARATION = re.compile(r"\A\ufeff?\s*<\?xml[^>]*\?>")
 BLOCK_TAGS = frozenset(
     """
     p div li ul ol dl dt dd h1 h2 h3 h4 h5 h6 td th tr table thead tbody tfoot caption
     blockquote pre figure figcaption section article header footer nav aside main form address
-    fieldset legend details summary hr br center dialog body html
+    fieldset legend details summary hr br center dialog noscript body html
     """.split()
 )
 HEADING_LEVEL = {f"h{i}": i for i in range(1, 7)}
@@ -103,7 +109,8 @@ def _flush(buffer: _Buffer, stack: list[_Open], blocks: list[Block]) -> None:
     if not buffer.pieces:  # most block tags open or close right after another
         buffer.link_starts.clear()
         return
-    text = " ".join("".join(buffer.pieces).split())
+    # Again after parsing: entities (&shy;, &#8203;) become invisible characters only now.
+    text = normalize_characters(" ".join("".join(buffer.pieces).split()))
     # Most flushes hold only whitespace between tags: only blocks with text get hints.
     if text:
         hints = _hints(stack)
@@ -116,7 +123,7 @@ def _parse(html: str) -> tuple[etree._Element | None, tuple[str, ...]]:
     """Parse with a recovering parser; the root (None when nothing parses) and notes on limits hit."""
     parser = etree.HTMLParser(recover=True, remove_comments=True, remove_pis=True, no_network=True)
     try:
-        root = etree.fromstring(html, parser)
+        root = etree.fromstring(XML_DECLARATION.sub("", html, count=1), parser)
     except (etree.ParserError, ValueError):
         return None, ()
     too_deep = any(entry.type_name == "ERR_RESOURCE_LIMIT" for entry in parser.error_log)
@@ -146,6 +153,25 @@ def page_url(root: etree._Element) -> str:
     return ""
 
 
+def _skips(tag: str, element: etree._Element) -> bool:
+    """Whether an element's subtree is left out of the text.
+
+    <noscript> is what a reader without scripts sees: forum engines (Discourse), Blogger and
+    JS-gated sites serve the whole story there, and skipping it left such pages empty. When it
+    holds no elements its text is a tracking pixel's markup kept as text by the page's saver,
+    or a one-line "enable JavaScript" notice, so it is skipped.
+    """
+    if tag == NOSCRIPT:
+        return len(element) == 0
+    return tag in SKIPPED_TAGS
+
+
+def _without_script_duplicates(blocks: list[Block]) -> list[Block]:
+    """Drop <noscript> blocks that repeat a block shown with scripts (the page's two views)."""
+    shown = {b.text for b in blocks if b.dom is not None and NOSCRIPT not in b.dom.ancestor_tags}
+    return [b for b in blocks if b.dom is None or NOSCRIPT not in b.dom.ancestor_tags or b.text not in shown]
+
+
 def html_blocks(root: etree._Element) -> list[Block]:
     """Walk the tree (iteratively: pages can be deep) and emit text blocks."""
     blocks: list[Block] = []
@@ -156,7 +182,7 @@ def html_blocks(root: etree._Element) -> list[Block]:
     for event, element in walk:
         tag = element.tag.lower() if isinstance(element.tag, str) else ""
         if event == "start":
-            if not tag or tag in SKIPPED_TAGS:
+            if not tag or _skips(tag, element):
                 if tag:
                     walk.skip_subtree()
                     if element.tail:
@@ -172,7 +198,7 @@ def html_blocks(root: etree._Element) -> list[Block]:
             if element.text:
                 buffer.pieces.append(element.text)
             continue
-        if not tag or tag in SKIPPED_TAGS or not stack:
+        if not tag or _skips(tag, element) or not stack:
             continue
         if tag == "a" and buffer.link_starts:
             start = buffer.link_starts.pop()
@@ -186,7 +212,7 @@ def html_blocks(root: etree._Element) -> list[Block]:
         if element.tail:
             buffer.pieces.append(element.tail)
     _flush(buffer, stack, blocks)
-    return blocks
+    return _without_script_duplicates(blocks)
 
 
 def segment_html(html: str, source: str = "") -> Document:

@@ -44,6 +44,42 @@ def test_content_inside_a_stray_button_is_kept():
     assert texts.count(BODY) == 2
 
 
+def test_an_xhtml_page_with_an_encoding_declaration_is_read():
+    # lxml refuses a decoded string that declares an encoding; such pages used to come out empty.
+    for prefix in ('<?xml version="1.0" encoding="utf-8"?>\n', '\ufeff<?xml version="1.0" encoding="iso-8859-1"?>'):
+        page = f'{prefix}<html xmlns="http://www.w3.org/1999/xhtml"><body><p>{BODY}</p></body></html>'
+        assert [b.text for b in segment_html(page).blocks] == [BODY]
+
+
+def test_noscript_content_is_read_but_its_styles_and_scripts_are_not():
+    # Discourse and Blogger serve the whole story inside <noscript> to readers without scripts.
+    page = (
+        "<html><head><noscript><style>.x{}</style></noscript></head><body>"
+        f"<div id='app'></div><noscript><header>Forum</header><p>{BODY}</p>"
+        "<script>var hidden = 1;</script></noscript></body></html>"
+    )
+    blocks = segment_html(page).blocks
+    assert [b.text for b in blocks] == ["Forum", BODY]
+    assert "noscript" in blocks[1].dom.ancestor_tags
+
+
+def test_noscript_without_elements_and_noscript_copies_of_shown_blocks_are_left_out():
+    page = (
+        f"<html><body><p>Before</p><article><p>{BODY}</p></article>"
+        "<noscript>&lt;img src='https://pixel.example/t.gif'&gt;</noscript>"
+        f"<noscript><div><p>{BODY}</p><p>Enable JavaScript for comments.</p></div></noscript>"
+        "<p>After</p></body></html>"
+    )
+    texts = [b.text for b in segment_html(page).blocks]
+    assert texts == ["Before", BODY, "Enable JavaScript for comments.", "After"]
+
+
+def test_entities_for_invisible_and_combining_characters_read_as_plain_text():
+    # Normalizing the raw page cannot see these: the parser makes the characters.
+    page = "<p>Ita&shy;li&shy;ens Wei&#173;ne u&#776;ber</p>"
+    assert [b.text for b in segment_html(page).blocks] == ["Italiens Weine über"]
+
+
 def test_canonical_url_and_og_title():
     page = (
         '<html><head><meta property="og:title" content="Real title">'
