@@ -18,7 +18,7 @@ from .bundle import ModelBundle, load_bundle
 from .document import Block, Document
 from .featurize import feature_columns, featurize
 from .fields import find_date, find_title, find_url
-from .html import TOO_DEEP, segment_html
+from .html import NO_TEXT, TOO_DEEP, segment_html
 from .inputs import (
     DEFAULT_MAX_BYTES,
     DEFAULT_MAX_PARAGRAPHS,
@@ -161,6 +161,8 @@ class ArticleCleaner:
             document = segment(text, format=format, source=source)
             if TOO_DEEP in document.notes:
                 raise InputError(TOO_DEEP)
+            if document.input_format == "html" and not document.blocks:
+                raise InputError(NO_TEXT)
             check_paragraphs(len(document.blocks), self.max_paragraphs)
             check_time(started, self.time_limit, "segmentation")
             matrix = self.document_features(document)

@@ -46,6 +46,9 @@ NO_TOKENS: frozenset[str] = frozenset()
 # libxml2 stops descending at 256 levels and drops what lies deeper; the
 # cleaner refuses such a page rather than return part of it silently.
 TOO_DEEP = "HTML nested deeper than 256 levels (the parser's limit); refused"
+# A page with no text outside scripts and styles (an app shell, an image page) has nothing to
+# clean, like an empty file; an empty result would pass for a page of pure boilerplate.
+NO_TEXT = "no text in the HTML page outside scripts and styles: nothing to clean"
 
 
 @dataclass

@@ -22,7 +22,7 @@ from typer.testing import CliRunner
 
 import cli
 from classifier import ArticleCleaner
-from classifier.html import TOO_DEEP
+from classifier.html import NO_TEXT, TOO_DEEP
 from classifier.outputs import AtomicTextFile
 from tests.conftest import ROOT
 
@@ -102,6 +102,13 @@ BAD_FILES = [
     ),
     ("unknown-encoding", STORY.encode(), ("--encoding", "klingon"), "unknown encoding 'klingon'"),
     ("deep-html", ("<div>" * 100_000 + "<p>deep</p>" + "</div>" * 100_000).encode(), (), TOO_DEEP),
+    (
+        "html-app-shell",
+        b"<!DOCTYPE html><html><head><title>App</title></head><body><div id='root'></div>"
+        b"<script>render(document.getElementById('root'))</script></body></html>",
+        (),
+        NO_TEXT,
+    ),
     (
         "too-many-paragraphs",
         "\n\n".join(f"Paragraph {i} of a list." for i in range(101)).encode(),
