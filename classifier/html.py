@@ -17,7 +17,7 @@ from .inputs import normalize_characters
 
 # Never rendered as text. Not <button>: recovering parsers can nest real content inside a
 # stray unclosed button, and skipping it lost a whole article body. <noscript> is read only
-# when it holds elements (see `_skips`).
+# when it holds elements (see `_bare_noscript`).
 SKIPPED_TAGS = frozenset(
     """
     script style template svg math iframe head select option input textarea
@@ -112,8 +112,10 @@ def _flush(buffer: _Buffer, stack: list[_Open], blocks: list[Block]) -> None:
     if not buffer.pieces:  # most block tags open or close right after another
         buffer.link_starts.clear()
         return
-    # Again after parsing: entities (&shy;, &#8203;) become invisible characters only now.
-    text = normalize_characters(" ".join("".join(buffer.pieces).split()))
+    text = " ".join("".join(buffer.pieces).split())
+    if not text.isascii():
+        # Again after parsing: entities (&shy;, &#8203;) become invisible characters only now.
+        text = " ".join(normalize_characters(text).split())
     # Most flushes hold only whitespace between tags: only blocks with text get hints.
     if text:
         hints = _hints(stack)
@@ -156,17 +158,15 @@ def page_url(root: etree._Element) -> str:
     return ""
 
 
-def _skips(tag: str, element: etree._Element) -> bool:
-    """Whether an element's subtree is left out of the text.
+def _bare_noscript(tag: str, element: etree._Element) -> bool:
+    """A <noscript> holding no elements, whose subtree is left out of the text.
 
     <noscript> is what a reader without scripts sees: forum engines (Discourse), Blogger and
     JS-gated sites serve the whole story there, and skipping it left such pages empty. When it
     holds no elements its text is a tracking pixel's markup kept as text by the page's saver,
-    or a one-line "enable JavaScript" notice, so it is skipped.
+    or a one-line "enable JavaScript" notice.
     """
-    if tag == NOSCRIPT:
-        return len(element) == 0
-    return tag in SKIPPED_TAGS
+    return tag == NOSCRIPT and len(element) == 0
 
 
 def _without_script_duplicates(blocks: list[Block]) -> list[Block]:
@@ -185,7 +185,8 @@ def html_blocks(root: etree._Element) -> list[Block]:
     for event, element in walk:
         tag = element.tag.lower() if isinstance(element.tag, str) else ""
         if event == "start":
-            if not tag or _skips(tag, element):
+            # The set test first: this runs for every element of the page.
+            if not tag or tag in SKIPPED_TAGS or _bare_noscript(tag, element):
                 if tag:
                     walk.skip_subtree()
                     if element.tail:
@@ -201,7 +202,7 @@ def html_blocks(root: etree._Element) -> list[Block]:
             if element.text:
                 buffer.pieces.append(element.text)
             continue
-        if not tag or _skips(tag, element) or not stack:
+        if not tag or tag in SKIPPED_TAGS or _bare_noscript(tag, element) or not stack:
             continue
         if tag == "a" and buffer.link_starts:
             start = buffer.link_starts.pop()

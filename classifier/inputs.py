@@ -195,6 +195,8 @@ def normalize_characters(text: str) -> str:
     and tokenizers expect (a combining mark is not a word character, so it would cut the word);
     soft hyphens and zero-width spaces go (``INVISIBLE_CHARS``). Applied to every document
     before segmentation, in training as in cleaning."""
+    if text.isascii():  # already composed, and every invisible character is outside ASCII
+        return text
     text = unicodedata.normalize("NFC", text)
     # Substring tests per character are far faster than the pattern's scan of a whole page.
     return INVISIBLE_CHARS.sub("", text) if any(c in text for c in INVISIBLE) else text

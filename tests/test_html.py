@@ -76,8 +76,8 @@ def test_noscript_without_elements_and_noscript_copies_of_shown_blocks_are_left_
 
 def test_entities_for_invisible_and_combining_characters_read_as_plain_text():
     # Normalizing the raw page cannot see these: the parser makes the characters.
-    page = "<p>Ita&shy;li&shy;ens Wei&#173;ne u&#776;ber</p>"
-    assert [b.text for b in segment_html(page).blocks] == ["Italiens Weine über"]
+    page = "<p>Ita&shy;li&shy;ens Wei&#173;ne u&#776;ber &#8203; end</p><p>&#8203;</p><p>Next</p>"
+    assert [b.text for b in segment_html(page).blocks] == ["Italiens Weine über end", "Next"]
 
 
 def test_canonical_url_and_og_title():
