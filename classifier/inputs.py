@@ -53,16 +53,6 @@ LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 # Persian, Indic scripts and emoji render.
 INVISIBLE = ("\u00ad", "\u200b", "\u2060", "\ufeff")
 INVISIBLE_CHARS = re.compile(f"[{''.join(INVISIBLE)}]")
-# Mojibake: UTF-8 bytes decoded as Windows-1252 or Latin-1 by whoever saved the page ("Ã¼" for
-# "ü", "â€™" for "’"). Its mark is a lead byte's character directly followed by a continuation
-# byte's; text with one such pair goes to ftfy, which re-decodes only the segments that read
-# better after it and leaves real text ("café»") alone. On the corpora the pair is in 3.5 % of
-# the pages and ftfy changed 54 % of those, every sampled change a repair (docs/robustness.md).
-UTF8_CONTINUATION_AS_CP1252 = (
-    "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
-    "\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
-)
-MOJIBAKE_PAIR = re.compile(f"[\u00c2-\u00f4][{UTF8_CONTINUATION_AS_CP1252}]")
 
 
 class InputError(ValueError):
@@ -198,26 +188,16 @@ def _has_surrogate(text: str) -> bool:
     return False
 
 
-def repair_mojibake(text: str) -> str:
-    """Text with UTF-8 that was decoded as Windows-1252 or Latin-1 decoded right ("Ã¼" -> "ü")."""
-    if MOJIBAKE_PAIR.search(text) is None:
-        return text
-    from ftfy import fix_encoding  # imported on first need: most inputs never get here
-
-    return fix_encoding(text)
-
-
 def normalize_characters(text: str) -> str:
-    """Text as it reads: mojibake repaired, composed Unicode (NFC), no invisible formatting.
+    """Text as it reads: composed Unicode (NFC) without invisible formatting characters.
 
     A decomposed "u" + combining diaeresis becomes one "ü", as in the text users search
     and tokenizers expect (a combining mark is not a word character, so it would cut the word);
-    soft hyphens and zero-width spaces go (``INVISIBLE_CHARS``); mis-decoded UTF-8 is decoded
-    right (:func:`repair_mojibake`). Applied to every document before segmentation, in
-    training as in cleaning."""
-    if text.isascii():  # already composed, and every invisible or mis-decoded character is outside ASCII
+    soft hyphens and zero-width spaces go (``INVISIBLE_CHARS``). Applied to every document
+    before segmentation, in training as in cleaning."""
+    if text.isascii():  # already composed, and every invisible character is outside ASCII
         return text
-    text = unicodedata.normalize("NFC", repair_mojibake(text))
+    text = unicodedata.normalize("NFC", text)
     # Substring tests per character are far faster than the pattern's scan of a whole page.
     return INVISIBLE_CHARS.sub("", text) if any(c in text for c in INVISIBLE) else text
 
