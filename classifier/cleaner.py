@@ -55,10 +55,12 @@ def segment(text: str, format: str = "auto", source: str = "") -> Document:
     """Segment a text scrape or HTML page into a :class:`Document`."""
     if format not in FORMATS:
         raise ValueError(f"format must be one of {FORMATS}, not {format!r}")
-    text = normalize_characters(sanitize_text(text))
+    text = sanitize_text(text)
     if format == "html" or (format == "auto" and looks_like_html(text)):
+        # The segmenter normalizes the text it reads, after parsing: entities only become
+        # characters there, so normalizing the whole page first would be done twice.
         return segment_html(text, source=source)
-    return Document(blocks=tuple(segment_text(text)), source=source, input_format="text")
+    return Document(blocks=tuple(segment_text(normalize_characters(text))), source=source, input_format="text")
 
 
 @dataclass(frozen=True)

@@ -296,7 +296,7 @@ def html_labeled(
     snippets = source.get("snippets")
     if not (gold or snippets) or not source.get("html"):
         return None
-    document = segment_html(normalize_characters(source["html"]), source=str(source["id"]))
+    document = segment_html(source["html"], source=str(source["id"]))
     texts = [b.text for b in document.blocks]
     if gold:
         gold_trigrams = _trigrams(words(gold))

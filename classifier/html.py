@@ -108,14 +108,21 @@ def _link_gap(pieces: list[str]) -> str:
     return " " if pieces and pieces[-1].endswith("](#)") else ""
 
 
+def _readable(text: str) -> str:
+    """Parsed text as it reads: characters normalized, whitespace collapsed.
+
+    The page is normalized here and not before parsing: entities (``&shy;``, ``&#8203;``)
+    become characters only in the parser.
+    """
+    collapsed = " ".join(text.split())
+    return collapsed if collapsed.isascii() else " ".join(normalize_characters(collapsed).split())
+
+
 def _flush(buffer: _Buffer, stack: list[_Open], blocks: list[Block]) -> None:
     if not buffer.pieces:  # most block tags open or close right after another
         buffer.link_starts.clear()
         return
-    text = " ".join("".join(buffer.pieces).split())
-    if not text.isascii():
-        # Again after parsing: entities (&shy;, &#8203;) become invisible characters only now.
-        text = " ".join(normalize_characters(text).split())
+    text = _readable("".join(buffer.pieces))
     # Most flushes hold only whitespace between tags: only blocks with text get hints.
     if text:
         hints = _hints(stack)
@@ -143,7 +150,7 @@ def parse_html_tree(html: str) -> etree._Element | None:
 def page_title(root: etree._Element) -> str:
     """The page's title: og:title, else <title>, else the first <h1>."""
     for xpath in ('//meta[@property="og:title"]/@content', "//title//text()", "//h1//text()"):
-        found = " ".join(" ".join(str(t) for t in root.xpath(xpath)[:20]).split())
+        found = _readable(" ".join(str(t) for t in root.xpath(xpath)[:20]))
         if found:
             return found[:500]
     return ""
@@ -171,8 +178,11 @@ def _bare_noscript(tag: str, element: etree._Element) -> bool:
 
 def _without_script_duplicates(blocks: list[Block]) -> list[Block]:
     """Drop <noscript> blocks that repeat a block shown with scripts (the page's two views)."""
-    shown = {b.text for b in blocks if b.dom is not None and NOSCRIPT not in b.dom.ancestor_tags}
-    return [b for b in blocks if b.dom is None or NOSCRIPT not in b.dom.ancestor_tags or b.text not in shown]
+    in_noscript = [block.dom is not None and NOSCRIPT in block.dom.ancestor_tags for block in blocks]
+    if not any(in_noscript):  # most pages: nothing to compare
+        return blocks
+    shown = {block.text for block, hidden in zip(blocks, in_noscript, strict=True) if not hidden}
+    return [block for block, hidden in zip(blocks, in_noscript, strict=True) if not (hidden and block.text in shown)]
 
 
 def html_blocks(root: etree._Element) -> list[Block]:
@@ -206,7 +216,7 @@ def html_blocks(root: etree._Element) -> list[Block]:
             continue
         if tag == "a" and buffer.link_starts:
             start = buffer.link_starts.pop()
-            inner = " ".join("".join(buffer.pieces[start:]).split())
+            inner = _readable("".join(buffer.pieces[start:]))
             del buffer.pieces[start:]
             if inner:
                 buffer.pieces.append(f"{_link_gap(buffer.pieces)}[{inner}](#)")
@@ -222,7 +232,9 @@ def html_blocks(root: etree._Element) -> list[Block]:
 def segment_html(html: str, source: str = "") -> Document:
     """Segment an HTML page into a :class:`Document` of blocks with DOM hints.
 
-    A page deeper than the parser's limit gets the note :data:`TOO_DEEP`.
+    Block texts and the title are normalized (:func:`normalize_characters`) after parsing,
+    so the page is passed as it is. A page deeper than the parser's limit gets the note
+    :data:`TOO_DEEP`.
     """
     root, notes = _parse(html)
     if root is None:

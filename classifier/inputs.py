@@ -193,8 +193,8 @@ def normalize_characters(text: str) -> str:
 
     A decomposed "u" + combining diaeresis becomes one "ü", as in the text users search
     and tokenizers expect (a combining mark is not a word character, so it would cut the word);
-    soft hyphens and zero-width spaces go (``INVISIBLE_CHARS``). Applied to every document
-    before segmentation, in training as in cleaning."""
+    soft hyphens and zero-width spaces go (``INVISIBLE_CHARS``). Applied to every text scrape
+    before segmentation and to an HTML page's text after parsing, in training as in cleaning."""
     if text.isascii():  # already composed, and every invisible character is outside ASCII
         return text
     text = unicodedata.normalize("NFC", text)
@@ -204,5 +204,5 @@ def normalize_characters(text: str) -> str:
 
 def looks_like_html(text: str) -> bool:
     """Sniff whether a text is an HTML page rather than a text scrape."""
-    head = text[:4096]
+    head = text[:4096].lstrip("\ufeff")  # a byte-order mark a caller decoded along with the page
     return bool(HTML_START.match(head)) or len(HTML_TAG.findall(head)) >= 3

@@ -78,6 +78,14 @@ def test_entities_for_invisible_and_combining_characters_read_as_plain_text():
     # Normalizing the raw page cannot see these: the parser makes the characters.
     page = "<p>Ita&shy;li&shy;ens Wei&#173;ne u&#776;ber &#8203; end</p><p>&#8203;</p><p>Next</p>"
     assert [b.text for b in segment_html(page).blocks] == ["Italiens Weine über end", "Next"]
+    # A link whose only text is invisible is no link, as in a page that holds the character itself.
+    for anchor in ("&#8203;", "\u200b"):
+        page = (
+            "<html><head><title>Ti&shy;tel</title></head>"
+            f"<body><h2>Fast Track<a href='#f'>{anchor}</a></h2></body></html>"
+        )
+        document = segment_html(page)
+        assert [b.text for b in document.blocks] == ["## Fast Track"] and document.title == "Titel"
 
 
 def test_canonical_url_and_og_title():

@@ -34,3 +34,10 @@ def test_both_input_formats_are_segmented_from_normalized_text():
     html = f"<html><body><p>{text}</p><p>Zweiter Absatz.</p></body></html>"
     for document in (segment(text, "text"), segment(html, "html")):
         assert document.blocks[0].text == "Der Bürgermeister hat die Genehmigung erteilt."
+
+
+def test_a_page_given_with_its_byte_order_mark_is_sniffed_as_html():
+    page = "\ufeff<!DOCTYPE html><html><body><p>Der Rat hat entschieden.</p></body></html>"
+    document = segment(page)
+    assert document.input_format == "html"
+    assert [b.text for b in document.blocks] == ["Der Rat hat entschieden."]
