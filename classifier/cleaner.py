@@ -31,6 +31,7 @@ from .inputs import (
     normalize_characters,
     sanitize_text,
 )
+from .keep_rules import decide_keeps
 from .labels import KEPT_LABELS, LABELS
 from .profile import attributed_rows, build_profile
 from .result import CleanResult, ParagraphResult, SentenceScore
@@ -223,12 +224,14 @@ class ArticleCleaner:
 
     def _result(self, item: _Prepared, probabilities: np.ndarray, opinion: np.ndarray) -> CleanResult:
         document = item.document
-        thresholds = (self.bundle.keep_threshold, self.bundle.opinion_threshold)
-        kept = probabilities[:, KEPT_INDEX].sum(axis=1)
-        rows = zip(document.blocks, probabilities.tolist(), kept, opinion, strict=True)
+        p_kept = probabilities[:, KEPT_INDEX].sum(axis=1).tolist()
+        keeps = decide_keeps(p_kept, self.bundle.keep_threshold)
+        rows = zip(document.blocks, probabilities.tolist(), p_kept, opinion.tolist(), strict=True)
         paragraphs = tuple(
-            _decide(index, block, row, float(p_kept), float(p_opinion), thresholds)
-            for index, (block, row, p_kept, p_opinion) in enumerate(rows)
+            _decide(index, block, row, p, p_opinion, self.bundle.opinion_threshold, keep=keep, rule=rule)
+            for index, ((block, row, p, p_opinion), keep, rule) in enumerate(
+                zip(rows, keeps.kept, keeps.rules, strict=True)
+            )
         )
         # A headline the keep rule leaves in the body (P(kept) just over the threshold) is still
         # read for the title when metadata is its most probable label.
@@ -263,15 +266,21 @@ def _require_text(batch: list[object]) -> None:
 
 
 def _decide(
-    index: int, block: Block, row: list[float], p_kept: float, p_opinion: float, thresholds: tuple[float, float]
+    index: int,
+    block: Block,
+    row: list[float],
+    p_kept: float,
+    p_opinion: float,
+    opinion_threshold: float,
+    *,
+    keep: bool,
+    rule: str | None,
 ) -> ParagraphResult:
-    """Label one paragraph: keep it when P(kept labels) clears the keep threshold.
+    """Label one paragraph kept or dropped by the keep rules (``keep_rules.decide_keeps``).
 
     A kept paragraph is `opinion` when the opinion head (if the model has one)
     says so, else `reporting`; a dropped one gets its most probable dropped label.
     """
-    keep_threshold, opinion_threshold = thresholds
-    keep = p_kept >= keep_threshold
     if keep and not math.isnan(p_opinion):
         is_opinion = p_opinion >= opinion_threshold
         label = "opinion" if is_opinion else "reporting"
@@ -287,4 +296,5 @@ def _decide(
         kept=keep,
         probabilities=tuple(row),
         opinion=None if math.isnan(p_opinion) else p_opinion,
+        rule=rule,
     )

@@ -22,6 +22,7 @@ import numpy as np
 
 from .bundle import early_stop_options
 from .dataset import LabeledDocument, is_held_out, load_labeled, origin_file
+from .keep_rules import decide_keeps
 from .labels import KEPT_LABELS, LABELS
 from .metrics import PRF, label_report, mean_prf, token_prf
 from .text import output_text
@@ -127,16 +128,30 @@ def kept_mask(probabilities: np.ndarray, threshold: float) -> np.ndarray:
     return probabilities[:, KEPT].sum(axis=1) >= threshold
 
 
-def predicted_labels(probabilities: np.ndarray, threshold: float) -> list[str]:
-    """Labels as the cleaner assigns them (best label on the kept/dropped side)."""
-    keep = kept_mask(probabilities, threshold)
+def document_keeps(result: CrossValidation, threshold: float) -> np.ndarray:
+    """Which paragraphs are kept as the cleaner keeps them: the threshold, then each
+    document's keep rule (``keep_rules.decide_keeps``)."""
+    p_kept = result.probabilities[:, KEPT].sum(axis=1)
+    keep = np.zeros(len(p_kept), dtype=bool)
+    offset = 0
+    for doc in result.documents:
+        rows = slice(offset, offset + len(doc.document.blocks))
+        keep[rows] = decide_keeps(p_kept[rows].tolist(), threshold).kept
+        offset = rows.stop
+    return keep
+
+
+def predicted_labels(probabilities: np.ndarray, threshold: float, keep: np.ndarray | None = None) -> list[str]:
+    """Labels as the cleaner assigns them (best label on the kept/dropped side);
+    ``keep``: the keep decisions when not the threshold's alone."""
+    keep = kept_mask(probabilities, threshold) if keep is None else keep
     side = np.where(keep[:, None] == KEPT[None, :], probabilities, -1.0)
     return [LABELS[i] for i in side.argmax(axis=1)]
 
 
 def _document_scores(result: CrossValidation, threshold: float) -> list[tuple[LabeledDocument, PRF]]:
     """Each document with a whole reference body, with the token P/R/F1 of its kept body at a threshold."""
-    keep = kept_mask(result.probabilities, threshold)
+    keep = document_keeps(result, threshold)
     scores, offset = [], 0
     for doc in result.documents:
         count = len(doc.document.blocks)
@@ -152,7 +167,7 @@ def keep_accuracy_by_file_and_format(result: CrossValidation, threshold: float) 
     """Share of labeled paragraphs kept or dropped rightly, per labels file and input format.
 
     The one body score of partly labeled pages (the snippet corpus), and comparable across files."""
-    keep = kept_mask(result.probabilities, threshold)
+    keep = document_keeps(result, threshold)
     should_keep = np.isin(result.data.labels, [i for i, label in enumerate(LABELS) if label in KEPT_LABELS])
     right: dict[str, list[int]] = {}
     offset = 0
@@ -197,8 +212,8 @@ def report(result: CrossValidation, threshold: float, scores: list[tuple[Labeled
     documents' scores at that threshold when already computed)."""
     labeled = result.data.labeled
     truth = [LABELS[i] for i in result.data.labels[labeled]]
-    labels = label_report(truth, predicted_labels(result.probabilities[labeled], threshold))
-    keep = kept_mask(result.probabilities[labeled], threshold)
+    keep = document_keeps(result, threshold)[labeled]
+    labels = label_report(truth, predicted_labels(result.probabilities[labeled], threshold, keep))
     reporting = np.array([t == "reporting" for t in truth])
     if scores is None:
         scores = _document_scores(result, threshold)

@@ -7,10 +7,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from .bundle import ModelBundle
+from .keep_rules import FALLBACK
 from .labels import LABEL_INDEX, LABELS
 from .result import CleanResult
 
 TOP_FEATURES = 5
+RULE_REASONS = {
+    FALLBACK: "nothing on the page cleared the keep threshold; among its most probable",
+}
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,8 @@ def format_explanation(result: CleanResult, reasons: list[list[Reason]]) -> str:
             for label, p in sorted(zip(LABELS, paragraph.probabilities, strict=True), key=lambda x: -x[1])[:3]
         )
         lines.append(f"    probabilities: {probabilities}")
+        if paragraph.rule is not None:
+            lines.append(f"    kept by the document rule '{paragraph.rule}': {RULE_REASONS[paragraph.rule]}")
         for reason in why:
             stage = "context" if reason.column.startswith("context.") else "paragraph"
             lines.append(f"    {reason.contribution:+.2f}  {reason.column} = {reason.value:.3g}  ({stage})")

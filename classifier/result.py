@@ -35,6 +35,8 @@ class ParagraphResult:
     opinion: float | None = None
     # Per-sentence opinion scores of a kept paragraph, when asked for (``--sentences``).
     sentences: tuple[SentenceScore, ...] | None = None
+    # The document-level keep rule that kept it (``keep_rules``), None when the threshold did.
+    rule: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The paragraph as in the JSON contract (plus ``opinion`` when the model has a head)."""
@@ -47,6 +49,8 @@ class ParagraphResult:
         }
         if self.opinion is not None:
             data["opinion"] = round(self.opinion, 4)
+        if self.rule is not None:
+            data["rule"] = self.rule
         if self.sentences is not None:
             data["sentences"] = [sentence.to_dict() for sentence in self.sentences]
         return data

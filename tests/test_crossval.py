@@ -4,8 +4,9 @@ import dataclasses
 
 import numpy as np
 
-from classifier.crossval import cross_validate, kept_mask, report, save_probabilities, site_fold, token_f1_at
+from classifier.crossval import KEPT, cross_validate, report, save_probabilities, site_fold, token_f1_at
 from classifier.dataset import load_labeled
+from classifier.keep_rules import decide_keeps
 from classifier.training import TrainingConfig
 from tests.conftest import SEEDS
 
@@ -40,6 +41,12 @@ def test_out_of_fold_probabilities_and_stages(tmp_path):
     assert np.array_equal(saved["stage_3"], result.staged[3])
 
 
+def _cleaner_keeps(probabilities):
+    """One document's keep decisions as the cleaner makes them at threshold 0.35."""
+    p_kept = probabilities[:, KEPT].sum(axis=1)
+    return decide_keeps(p_kept.tolist(), 0.35).kept
+
+
 def test_token_f1_by_input_format():
     # Seeds as text, plus one of them as an HTML page; each format is scored on its own pages.
     from classifier.html import segment_html
@@ -55,7 +62,7 @@ def test_token_f1_by_input_format():
     )
     result = cross_validate([*documents, html_copy], TrainingConfig(rounds=4, threads=1), folds=2)
     text_f1, html_f1 = token_f1_at(result, 0.35, "text"), token_f1_at(result, 0.35, "html")
-    keep = kept_mask(result.probabilities[-len(html_document.blocks) :], 0.35)
+    keep = _cleaner_keeps(result.probabilities[-len(html_document.blocks) :])
     kept = "\n".join(output_text(b.text) for b, k in zip(html_document.blocks, keep, strict=True) if k)
     assert html_f1 == mean_prf([token_prf(kept, html_copy.reference_text)]).f1
     assert text_f1 != html_f1
@@ -102,7 +109,7 @@ def test_unlabeled_paragraphs_are_neither_trained_nor_scored():
     assert set(scored["token_f1_by_file_and_format"]) == {"seeds.jsonl text"}
     accuracy = scored["keep_accuracy_by_file_and_format"]
     assert set(accuracy) == {"seeds.jsonl text", "snippets.jsonl text"}
-    keep = kept_mask(result.probabilities[-len(partial.labels) :], 0.35)
+    keep = _cleaner_keeps(result.probabilities[-len(partial.labels) :])
     pairs = zip(keep, partial.labels, strict=True)
     expected = [k == (label in ("reporting", "opinion")) for k, label in pairs if label]
     assert accuracy["snippets.jsonl text"] == round(sum(expected) / len(expected), 4)
