@@ -42,6 +42,8 @@ BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 META_CHARSET = re.compile(rb"""<meta[^>]{0,500}?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]{1,40})""", re.I)
+# An XHTML page may name its encoding only in its XML declaration, which must open the file.
+XML_ENCODING = re.compile(rb"""\A\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([a-zA-Z0-9_.:-]{1,40})["']""", re.I)
 HTML_START = re.compile(r"\s{0,1000}(?:<!doctype\s+html|<html|<\?xml[^>]{0,200}>\s{0,200}<html)", re.I)
 HTML_TAG = re.compile(r"<(?:head|body|div|p|meta|title|article|span|table|a)[\s>]", re.I)
 # C0 controls other than tab/newline/carriage return/form feed, and DEL.
@@ -129,7 +131,8 @@ def parse_record(line: bytes) -> Record:
 
 
 def _declared_charset(data: bytes) -> str | None:
-    found = META_CHARSET.search(data[:8192])
+    """The charset a page names: its ``<meta>`` charset, else its XML declaration's encoding."""
+    found = META_CHARSET.search(data[:8192]) or XML_ENCODING.match(data[:8192])
     if not found:
         return None
     name = found.group(1).decode("ascii", "replace").lower()

@@ -183,6 +183,22 @@ def test_latin1_declared_in_meta_is_decoded(tmp_path: Path):
     assert data["title"] == "Caf\u00e9 owners protest" and "The caf\u00e9 owners on Main Street" in data["text"]
 
 
+def test_latin1_declared_only_in_the_xml_declaration_is_decoded(tmp_path: Path):
+    # XHTML may name its encoding only in its XML declaration; strict UTF-8 would refuse it.
+    page = tmp_path / "latin1.xhtml"
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    page.write_bytes(
+        (
+            '<?xml version="1.0" encoding="ISO-8859-1"?>\n<html xmlns="http://www.w3.org/1999/xhtml">'
+            f"<head><title>Caf\u00e9 owners protest</title></head><body><article>{body}</article></body></html>"
+        ).encode("latin-1")
+    )
+    code, stdout, stderr = invoke(str(page), "--format", "json")
+    assert code == 0, stderr
+    data = json.loads(stdout)
+    assert data["title"] == "Caf\u00e9 owners protest" and "The caf\u00e9 owners on Main Street" in data["text"]
+
+
 def test_unclosed_tags_and_stray_script(tmp_path: Path):
     page = tmp_path / "broken.html"
     page.write_bytes(UNCLOSED_PAGE)
