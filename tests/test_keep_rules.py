@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -10,6 +12,7 @@ from classifier.keep_rules import FALLBACK, FALLBACK_FLOOR, decide_keeps
 from classifier.result import CleanResult, ParagraphResult
 
 THRESHOLD = 0.35
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def test_a_page_with_nothing_kept_keeps_its_most_probable_paragraphs() -> None:
@@ -56,3 +59,15 @@ def test_the_rule_that_kept_a_paragraph_is_in_its_json_and_explanation() -> None
     first, second = format_explanation(result, [[], []]).split("[1]")
     assert f"kept by the document rule '{FALLBACK}'" in first
     assert "document rule" not in second
+
+
+def test_a_real_page_the_model_drops_whole_keeps_its_body_by_the_fallback(cleaner) -> None:
+    # A held-out German blog page (the snippet corpus's piratenpartei-marburg.de): no paragraph
+    # clears the keep threshold, so the fallback keeps the best-rated ones, the story among them.
+    page = FIXTURES / "pages" / "piratenpartei-fridays.txt"
+    result = cleaner.clean(page.read_text(encoding="utf-8"), format="text")
+    kept = [p for p in result.paragraphs if p.kept]
+    assert kept and all(p.rule == FALLBACK for p in kept)
+    assert "Die Ignoranz, mit der die Dringlichkeit tiefgreifender Änderungen" in result.text
+    for chrome in ("Copyright © 2020 Piratenpartei", "Klarmachen zum Ändern!", "Datenschutzerklärung"):
+        assert chrome not in result.text
