@@ -276,7 +276,7 @@ def _decide(
     keep: bool,
     rule: str | None,
 ) -> ParagraphResult:
-    """Label one paragraph kept or dropped by the keep rules (``keep_rules.decide_keeps``).
+    """Label one paragraph the keep decision (``keep_rules.decide_keeps``) kept or dropped.
 
     A kept paragraph is `opinion` when the opinion head (if the model has one)
     says so, else `reporting`; a dropped one gets its most probable dropped label.
