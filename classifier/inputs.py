@@ -137,9 +137,12 @@ def _declared_charset(data: bytes) -> str | None:
         return None
     name = found.group(1).decode("ascii", "replace").lower()
     try:
-        return codecs.lookup(name).name
+        codec = codecs.lookup(name).name
     except LookupError:
         return None
+    # Bytes that reach here have no byte-order mark and no NUL bytes, so they cannot be UTF-16
+    # or UTF-32 whatever the page says; browsers read such a declaration as UTF-8 too.
+    return "utf-8" if codec.startswith(("utf-16", "utf-32")) else codec
 
 
 def decode_bytes(data: bytes, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
@@ -170,7 +173,7 @@ def decode_bytes(data: bytes, encoding: str | None = None, max_bytes: int = DEFA
     try:
         return sanitize_text(data.decode(declared or "utf-8"))
     except UnicodeDecodeError as error:
-        named = f"its declared charset {declared}" if declared else "UTF-8"
+        named = f"{declared}, the page's declared charset" if declared else "UTF-8"
         raise InputError(
             f"not valid {named} (byte 0x{data[error.start]:02x} at offset {error.start}); pass --encoding"
         ) from None

@@ -431,3 +431,23 @@ def test_closed_stdout_pipe_stops_quietly(tmp_path: Path):
     assert json.loads(first)["id"] == 0
     assert b"Traceback" not in process.stderr.read()
     assert process.returncode == 1
+
+
+def test_a_utf16_declaration_on_bytes_without_a_byte_order_mark_reads_as_utf8(tmp_path: Path):
+    # Such bytes cannot be UTF-16 (no mark, no NUL bytes); decoding them as UTF-16 gave CJK garbage.
+    for declaration in ('<?xml version="1.0" encoding="UTF-16"?>', '<meta charset="utf-16">'):
+        page = tmp_path / "declared-utf16.html"
+        body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+        page.write_bytes(f"{declaration}<html><head><title>Caf\u00e9</title></head><body>{body}</body></html>".encode())
+        code, stdout, stderr = invoke(str(page), "--format", "json")
+        assert code == 0, stderr
+        assert "The caf\u00e9 owners on Main Street" in json.loads(stdout)["text"]
+
+
+def test_bytes_invalid_in_the_declared_charset_name_it(tmp_path: Path):
+    page = tmp_path / "bad-utf8.html"
+    page.write_bytes(b'<html><head><meta charset="utf-8"></head><body><p>Caf\xe9 owners</p></body></html>')
+    code, _, stderr = invoke(str(page))
+    assert code == 1
+    errors = error_lines(stderr)
+    assert len(errors) == 1 and "not valid utf-8, the page's declared charset (byte 0xe9" in errors[0]
