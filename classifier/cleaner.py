@@ -226,12 +226,12 @@ class ArticleCleaner:
         document = item.document
         p_kept = probabilities[:, KEPT_INDEX].sum(axis=1).tolist()
         keeps = decide_keeps(p_kept, self.bundle.keep_threshold)
-        rows = zip(document.blocks, probabilities.tolist(), p_kept, opinion.tolist(), strict=True)
+        rows = zip(
+            document.blocks, probabilities.tolist(), p_kept, opinion.tolist(), keeps.kept, keeps.rules, strict=True
+        )
         paragraphs = tuple(
             _decide(index, block, row, p, p_opinion, self.bundle.opinion_threshold, keep=keep, rule=rule)
-            for index, ((block, row, p, p_opinion), keep, rule) in enumerate(
-                zip(rows, keeps.kept, keeps.rules, strict=True)
-            )
+            for index, (block, row, p, p_opinion, keep, rule) in enumerate(rows)
         )
         # A headline the keep rule leaves in the body (P(kept) just over the threshold) is still
         # read for the title when metadata is its most probable label.

@@ -114,8 +114,7 @@ def _readable(text: str) -> str:
     The page is normalized here and not before parsing: entities (``&shy;``, ``&#8203;``)
     become characters only in the parser.
     """
-    collapsed = " ".join(text.split())
-    return collapsed if collapsed.isascii() else " ".join(normalize_characters(collapsed).split())
+    return " ".join(normalize_characters(text).split())  # ASCII text skips normalizing there
 
 
 def _flush(buffer: _Buffer, stack: list[_Open], blocks: list[Block]) -> None:
